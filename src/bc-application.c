@@ -1,0 +1,469 @@
+/* bc-application.c
+ *
+ * Copyright 2026 The BackCare developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bc-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bc-application.h"
+#include "bc-data-dir.h"
+#include "bc-preferences-window.h"
+#include "bc-window.h"
+
+struct _BcApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  char           *data_dir;
+  BcDatabase     *database;
+  GError         *open_error;
+};
+
+G_DEFINE_FINAL_TYPE (BcApplication, bc_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Usage errors exit with 2, as the headless commands document; GLib's
+ * own parser would exit with 1, so the command line is checked first
+ * against the same options.
+ */
+#define EXIT_USAGE 2
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep data in DIR instead of the user data folder"), N_("DIR") },
+  { NULL }
+};
+
+static gboolean
+accept_option_cb (const char  *name,
+                  const char  *value,
+                  gpointer     data,
+                  GError     **error)
+{
+  if (g_str_equal (name, "--data-dir") && (value == NULL || value[0] == '\0'))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--data-dir needs a folder"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_command_line (char   **arguments,
+                    GError **error)
+{
+  /* Every option GApplication or BackCare understands, so that only
+   * unknown or malformed ones fail here.
+   */
+  static const GOptionEntry check_entries[] = {
+    { "version", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
+    { "data-dir", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
+    { "help", 'h', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
+    { "help-all", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
+    { "gapplication-service", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK,
+      accept_option_cb, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_auto(GStrv) copy = g_strdupv (arguments);
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, check_entries, NULL);
+
+  return g_option_context_parse_strv (context, &copy, error);
+}
+
+static gboolean
+bc_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!check_command_line (*arguments, &error))
+    {
+      g_printerr (_("backcare: %s (see “backcare --help”)\n"), error->message);
+      *exit_status = EXIT_USAGE;
+      return TRUE;
+    }
+
+  return G_APPLICATION_CLASS (bc_application_parent_class)->local_command_line (app,
+                                                                              arguments,
+                                                                              exit_status);
+}
+
+static int
+bc_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  BcApplication *self = BC_APPLICATION (app);
+  g_autofree char *data_dir = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  g_variant_dict_lookup (options, "data-dir", "^ay", &data_dir);
+
+  g_free (self->data_dir);
+  self->data_dir = bc_data_dir_resolve (data_dir);
+
+  /* One window per data folder: another folder (build-aux/run's, or a
+   * test's) runs as its own instance instead of raising the user's.
+   */
+  if (!bc_data_dir_is_default (self->data_dir))
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  return -1;
+}
+
+static void
+open_database (BcApplication *self)
+{
+  g_clear_object (&self->database);
+  g_clear_error (&self->open_error);
+
+  self->database = bc_database_open (self->data_dir, &self->open_error);
+  if (self->database == NULL)
+    g_message ("The database could not be opened: %s", self->open_error->message);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+static void
+apply_color_scheme (BcApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT,
+    ADW_COLOR_SCHEME_FORCE_LIGHT,
+    ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint value = g_settings_get_enum (self->settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (value, G_N_ELEMENTS (schemes) - 1)]);
+}
+
+static void
+color_scheme_changed_cb (BcApplication *self)
+{
+  apply_color_scheme (self);
+}
+
+static GtkWindow *
+get_main_window (BcApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (BC_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BcApplication *self = user_data;
+  GtkWindow *preferences;
+
+  preferences = bc_preferences_window_new (get_main_window (self), self->settings,
+                                           self->data_dir);
+  gtk_window_present (preferences);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  BcApplication *self = user_data;
+  static const char *developers[] = { "The BackCare developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", get_main_window (self),
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("BackCare"),
+                        "developer-name", _("The BackCare developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_BUGREPORT,
+                        "comments", _("Home exercise plans, massage appointments, reminders and "
+                                      "a pain log for people recovering from back pain. "
+                                      "Your data stays on this computer."),
+                        "developers", developers,
+                        "copyright", "© 2026 The BackCare developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  BcApplication *self = user_data;
+
+  gtk_show_uri (get_main_window (self), "help:backcare", GDK_CURRENT_TIME);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "help", help_action },
+};
+
+static void
+set_accels (BcApplication *self)
+{
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-page::today", { "<Alt>1", NULL } },
+    { "win.show-page::plan", { "<Alt>2", NULL } },
+    { "win.show-page::appointments", { "<Alt>3", NULL } },
+    { "win.show-page::pain-log", { "<Alt>4", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+}
+
+static void
+bc_application_startup (GApplication *app)
+{
+  BcApplication *self = BC_APPLICATION (app);
+
+  G_APPLICATION_CLASS (bc_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  set_accels (self);
+
+  /* handle-local-options does not run for a remote activation or a
+   * test that registers directly.
+   */
+  if (self->data_dir == NULL)
+    self->data_dir = bc_data_dir_resolve (NULL);
+
+  open_database (self);
+}
+
+static void
+bc_application_activate (GApplication *app)
+{
+  BcApplication *self = BC_APPLICATION (app);
+  GtkWindow *window = get_main_window (self);
+
+  if (window == NULL)
+    window = GTK_WINDOW (bc_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+bc_application_shutdown (GApplication *app)
+{
+  BcApplication *self = BC_APPLICATION (app);
+
+  G_APPLICATION_CLASS (bc_application_parent_class)->shutdown (app);
+
+  /* Closing the connection checkpoints the WAL before the process ends. */
+  g_clear_object (&self->database);
+}
+
+static void
+bc_application_finalize (GObject *object)
+{
+  BcApplication *self = (BcApplication *)object;
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->database);
+  g_clear_error (&self->open_error);
+  g_clear_pointer (&self->data_dir, g_free);
+
+  G_OBJECT_CLASS (bc_application_parent_class)->finalize (object);
+}
+
+static void
+bc_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BcApplication *self = BC_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bc_application_class_init (BcApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = bc_application_finalize;
+  object_class->get_property = bc_application_get_property;
+
+  app_class->local_command_line = bc_application_local_command_line;
+  app_class->handle_local_options = bc_application_handle_local_options;
+  app_class->startup = bc_application_startup;
+  app_class->activate = bc_application_activate;
+  app_class->shutdown = bc_application_shutdown;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         BC_TYPE_DATABASE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bc_application_init (BcApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Exercise plans, massage appointments, reminders "
+                                              "and a pain log for back care."));
+}
+
+BcApplication *
+bc_application_new (void)
+{
+  return g_object_new (BC_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/example/BackCare",
+                       NULL);
+}
+
+const char *
+bc_application_get_data_dir (BcApplication *self)
+{
+  g_return_val_if_fail (BC_IS_APPLICATION (self), NULL);
+
+  return self->data_dir;
+}
+
+BcDatabase *
+bc_application_get_database (BcApplication *self)
+{
+  g_return_val_if_fail (BC_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}
+
+const GError *
+bc_application_get_open_error (BcApplication *self)
+{
+  g_return_val_if_fail (BC_IS_APPLICATION (self), NULL);
+
+  return self->open_error;
+}
+
+GSettings *
+bc_application_get_settings (BcApplication *self)
+{
+  g_return_val_if_fail (BC_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * bc_application_start_empty:
+ * @moved_to: (out) (optional): where the damaged file now is, or %NULL
+ *   when nothing had to be moved
+ *
+ * Keeps the file that could not be opened under a new name and starts
+ * with a new, empty database. When the folder itself was the problem
+ * there is no file to move, and opening is simply tried again.
+ */
+gboolean
+bc_application_start_empty (BcApplication  *self,
+                            char          **moved_to,
+                            GError        **error)
+{
+  g_autofree char *new_path = NULL;
+
+  g_return_val_if_fail (BC_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->database == NULL, FALSE);
+
+  if (!g_error_matches (self->open_error, BC_DATABASE_ERROR, BC_DATABASE_ERROR_DIRECTORY))
+    {
+      new_path = bc_database_move_aside (self->data_dir, NULL, error);
+      if (new_path == NULL)
+        return FALSE;
+    }
+
+  open_database (self);
+
+  if (moved_to != NULL)
+    *moved_to = g_steal_pointer (&new_path);
+
+  if (self->database == NULL)
+    {
+      g_set_error_literal (error, BC_DATABASE_ERROR, self->open_error->code,
+                           self->open_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

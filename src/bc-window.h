@@ -1,0 +1,23 @@
+/* bc-window.h
+ *
+ * Copyright 2026 The BackCare developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bc-application.h"
+
+G_BEGIN_DECLS
+
+#define BC_TYPE_WINDOW (bc_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (BcWindow, bc_window, BC, WINDOW, AdwApplicationWindow)
+
+BcWindow   *bc_window_new                (BcApplication *application);
+const char *bc_window_get_visible_page   (BcWindow      *self);
+gboolean    bc_window_is_showing_error   (BcWindow      *self);
+
+G_END_DECLS
