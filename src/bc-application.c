@@ -12,6 +12,8 @@
 
 #include "bc-application.h"
 #include "bc-data-dir.h"
+#include "bc-headless.h"
+#include "bc-profile-store.h"
 #include "bc-preferences-window.h"
 #include "bc-window.h"
 
@@ -23,6 +25,8 @@ struct _BcApplication
   char           *data_dir;
   BcDatabase     *database;
   GError         *open_error;
+  BcExerciseCatalog *catalog;
+  gint64          profile_id;
 };
 
 G_DEFINE_FINAL_TYPE (BcApplication, bc_application, ADW_TYPE_APPLICATION)
@@ -35,6 +39,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  DATA_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Usage errors exit with 2, as the headless commands document; GLib's
  * own parser would exit with 1, so the command line is checked first
  * against the same options.
@@ -46,6 +57,12 @@ static const GOptionEntry main_entries[] = {
     N_("Show the version and exit"), NULL },
   { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Keep data in DIR instead of the user data folder"), N_("DIR") },
+  { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Import into or export from the profile NAME (default: the active one)"), N_("NAME") },
+  { "export-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the plan to FILE.backcare-plan and exit"), N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import FILE (.backcare-plan) without opening a window and exit"), N_("FILE") },
   { NULL }
 };
 
@@ -55,10 +72,12 @@ accept_option_cb (const char  *name,
                   gpointer     data,
                   GError     **error)
 {
-  if (g_str_equal (name, "--data-dir") && (value == NULL || value[0] == '\0'))
+  if (!g_str_equal (name, "--version") && !g_str_has_prefix (name, "--help") &&
+      !g_str_equal (name, "-h") && !g_str_equal (name, "--gapplication-service") &&
+      (value == NULL || value[0] == '\0'))
     {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                           _("--data-dir needs a folder"));
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s needs a value"), name);
       return FALSE;
     }
 
@@ -75,6 +94,9 @@ check_command_line (char   **arguments,
   static const GOptionEntry check_entries[] = {
     { "version", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "data-dir", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
+    { "profile", 0, 0, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
+    { "export-plan", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
+    { "import", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "help", 'h', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "help-all", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "gapplication-service", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK,
@@ -109,12 +131,104 @@ bc_application_local_command_line (GApplication   *app,
                                                                               exit_status);
 }
 
+/* The profile a headless command uses when --profile is not given: the
+ * active one, if the schema is there to say which.
+ */
+static char *
+dup_active_profile_name (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  char *name;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return NULL;
+
+  settings = g_settings_new (APP_ID);
+  name = g_settings_get_string (settings, "active-profile");
+  if (name[0] == '\0')
+    g_clear_pointer (&name, g_free);
+
+  return name;
+}
+
+/* After a headless write, a window open on the same data reloads. Only
+ * an instance on the user's own data folder owns the bus name, and
+ * nothing is started if none runs.
+ */
+static void
+notify_running_instance (BcApplication *self)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree char *bus_socket = g_build_filename (g_get_user_runtime_dir (), "bus", NULL);
+
+  if (!bc_data_dir_is_default (self->data_dir))
+    return;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL &&
+      !g_file_test (bus_socket, G_FILE_TEST_EXISTS))
+    return;
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    return;
+
+  reply = g_dbus_connection_call_sync (bus, APP_ID, "/org/example/BackCare",
+                                       "org.gtk.Actions", "Activate",
+                                       g_variant_new ("(sava{sv})", "reload", NULL, NULL),
+                                       NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, 2000, NULL, NULL);
+}
+
+static int
+run_headless (BcApplication *self,
+              const char    *export_plan,
+              const char    *import,
+              const char    *profile)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *summary = NULL;
+  gboolean ok;
+
+  if (export_plan != NULL && import != NULL)
+    {
+      g_printerr (_("backcare: use either --export-plan or --import, not both\n"));
+      return EXIT_USAGE;
+    }
+
+  if (profile == NULL)
+    profile = active = dup_active_profile_name ();
+
+  if (export_plan != NULL)
+    ok = bc_headless_export_plan (self->data_dir, profile, export_plan, &summary, &error);
+  else
+    ok = bc_headless_import (self->data_dir, profile, import, &summary, &error);
+
+  if (!ok)
+    {
+      g_printerr ("backcare: %s\n", error->message);
+      return g_error_matches (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_USAGE)
+             ? EXIT_USAGE : EXIT_FAILURE;
+    }
+
+  g_print ("%s\n", summary);
+  if (import != NULL)
+    notify_running_instance (self);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 bc_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   BcApplication *self = BC_APPLICATION (app);
   g_autofree char *data_dir = NULL;
+  g_autofree char *export_plan = NULL;
+  g_autofree char *import = NULL;
+  g_autofree char *profile = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -123,9 +237,16 @@ bc_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, "data-dir", "^ay", &data_dir);
+  g_variant_dict_lookup (options, "export-plan", "^ay", &export_plan);
+  g_variant_dict_lookup (options, "import", "^ay", &import);
+  g_variant_dict_lookup (options, "profile", "s", &profile);
 
   g_free (self->data_dir);
   self->data_dir = bc_data_dir_resolve (data_dir);
+
+  /* Headless commands never start GTK: no display is needed. */
+  if (export_plan != NULL || import != NULL)
+    return run_headless (self, export_plan, import, profile);
 
   /* One window per data folder: another folder (build-aux/run's, or a
    * test's) runs as its own instance instead of raising the user's.
@@ -136,15 +257,44 @@ bc_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* The active profile from GSettings; when it is gone (deleted, or a new
+ * database), the first profile, which is always there.
+ */
+static void
+resolve_profile (BcApplication *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "active-profile");
+  g_auto(GStrv) names = NULL;
+
+  self->profile_id = name[0] != '\0' ? bc_profile_store_find (self->database, name, NULL) : 0;
+  if (self->profile_id > 0)
+    return;
+
+  names = bc_profile_store_list_names (self->database, NULL);
+  if (names != NULL && names[0] != NULL)
+    self->profile_id = bc_profile_store_find (self->database, names[0], NULL);
+}
+
 static void
 open_database (BcApplication *self)
 {
+  g_autoptr(GError) catalog_error = NULL;
+
   g_clear_object (&self->database);
+  g_clear_object (&self->catalog);
   g_clear_error (&self->open_error);
+  self->profile_id = 0;
 
   self->database = bc_database_open (self->data_dir, &self->open_error);
   if (self->database == NULL)
     g_message ("The database could not be opened: %s", self->open_error->message);
+  else
+    {
+      self->catalog = bc_exercise_catalog_new (self->database, &catalog_error);
+      if (self->catalog == NULL)
+        g_critical ("The exercise catalog could not be loaded: %s", catalog_error->message);
+      resolve_profile (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
@@ -242,7 +392,28 @@ help_action (GSimpleAction *action,
   gtk_show_uri (get_main_window (self), "help:backcare", GDK_CURRENT_TIME);
 }
 
+/* Another process (a headless import) changed the data. */
+static void
+reload_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  BcApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcExerciseCatalog) catalog = NULL;
+
+  if (self->database == NULL)
+    return;
+
+  catalog = bc_exercise_catalog_new (self->database, &error);
+  if (catalog != NULL)
+    g_set_object (&self->catalog, catalog);
+  resolve_profile (self);
+  bc_application_data_changed (self);
+}
+
 static const GActionEntry app_actions[] = {
+  { "reload", reload_action },
   { "quit", quit_action },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -310,6 +481,28 @@ bc_application_activate (GApplication *app)
   gtk_window_present (window);
 }
 
+/* backcare FILE.backcare-plan, or a double click in the file manager:
+ * the window with an import preview.
+ */
+static void
+bc_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  BcApplication *self = BC_APPLICATION (app);
+  GtkWindow *window;
+
+  g_application_activate (app);
+  window = get_main_window (self);
+
+  if (n_files > 0 && window != NULL && self->database != NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plan");
+      bc_plan_page_preview_import (bc_window_get_plan_page (BC_WINDOW (window)), files[0]);
+    }
+}
+
 static void
 bc_application_shutdown (GApplication *app)
 {
@@ -327,6 +520,7 @@ bc_application_finalize (GObject *object)
   BcApplication *self = (BcApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
   g_clear_object (&self->database);
   g_clear_error (&self->open_error);
   g_clear_pointer (&self->data_dir, g_free);
@@ -366,6 +560,7 @@ bc_application_class_init (BcApplicationClass *klass)
   app_class->handle_local_options = bc_application_handle_local_options;
   app_class->startup = bc_application_startup;
   app_class->activate = bc_application_activate;
+  app_class->open = bc_application_open;
   app_class->shutdown = bc_application_shutdown;
 
   properties[PROP_DATABASE] =
@@ -374,6 +569,16 @@ bc_application_class_init (BcApplicationClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Anything that wrote to the database emits this, so every page and
+   * the reminders see the change.
+   */
+  signals[DATA_CHANGED] =
+    g_signal_new ("data-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -390,7 +595,7 @@ bc_application_new (void)
 {
   return g_object_new (BC_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/example/BackCare",
                        NULL);
 }
@@ -466,4 +671,39 @@ bc_application_start_empty (BcApplication  *self,
     }
 
   return TRUE;
+}
+
+BcExerciseCatalog *
+bc_application_get_catalog (BcApplication *self)
+{
+  g_return_val_if_fail (BC_IS_APPLICATION (self), NULL);
+
+  return self->catalog;
+}
+
+gint64
+bc_application_get_profile_id (BcApplication *self)
+{
+  g_return_val_if_fail (BC_IS_APPLICATION (self), 0);
+
+  return self->profile_id;
+}
+
+char *
+bc_application_dup_profile_name (BcApplication *self)
+{
+  g_return_val_if_fail (BC_IS_APPLICATION (self), NULL);
+
+  if (self->database == NULL)
+    return NULL;
+
+  return bc_profile_store_get_name (self->database, self->profile_id);
+}
+
+void
+bc_application_data_changed (BcApplication *self)
+{
+  g_return_if_fail (BC_IS_APPLICATION (self));
+
+  g_signal_emit (self, signals[DATA_CHANGED], 0);
 }

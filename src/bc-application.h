@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "bc-database.h"
+#include "bc-exercise-catalog.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,9 @@ gboolean       bc_application_start_empty       (BcApplication  *self,
                                                  char          **moved_to,
                                                  GError        **error);
 GSettings     *bc_application_get_settings      (BcApplication  *self);
+BcExerciseCatalog *bc_application_get_catalog   (BcApplication  *self);
+gint64         bc_application_get_profile_id    (BcApplication  *self);
+char          *bc_application_dup_profile_name  (BcApplication  *self);
+void           bc_application_data_changed      (BcApplication  *self);
 
 G_END_DECLS

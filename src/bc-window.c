@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bc-plan-page.h"
 #include "bc-window.h"
 
 struct _BcWindow
@@ -21,6 +22,7 @@ struct _BcWindow
   AdwToastOverlay      *toast_overlay;
   AdwStatusPage        *error_page;
   GtkButton            *start_empty_button;
+  BcPlanPage           *plan_page;
 };
 
 G_DEFINE_FINAL_TYPE (BcWindow, bc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -204,12 +206,15 @@ bc_window_class_init (BcWindowClass *klass)
   object_class->dispose = bc_window_dispose;
   window_class->close_request = bc_window_close_request;
 
+  g_type_ensure (BC_TYPE_PLAN_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BackCare/bc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BcWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, start_empty_button);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, plan_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
@@ -252,4 +257,23 @@ bc_window_is_showing_error (BcWindow *self)
   g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "error") == 0;
+}
+
+/* Pages show their toasts (Undo, errors) over the whole window. */
+void
+bc_window_add_toast (BcWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (BC_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+BcPlanPage *
+bc_window_get_plan_page (BcWindow *self)
+{
+  g_return_val_if_fail (BC_IS_WINDOW (self), NULL);
+
+  return self->plan_page;
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "bc-application.h"
+#include "bc-plan-page.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,8 @@ G_DECLARE_FINAL_TYPE (BcWindow, bc_window, BC, WINDOW, AdwApplicationWindow)
 BcWindow   *bc_window_new                (BcApplication *application);
 const char *bc_window_get_visible_page   (BcWindow      *self);
 gboolean    bc_window_is_showing_error   (BcWindow      *self);
+BcPlanPage *bc_window_get_plan_page      (BcWindow      *self);
+void        bc_window_add_toast          (BcWindow      *self,
+                                          AdwToast      *toast);
 
 G_END_DECLS

@@ -47,11 +47,102 @@ migrate_to_1 (BcDatabase  *db,
   return TRUE;
 }
 
+/* Exercise plans: the user's own exercises, plans with their items and
+ * earlier versions, and what was done in each guided session.
+ */
+static gboolean
+migrate_to_2 (BcDatabase  *db,
+              GError     **error)
+{
+  return bc_database_exec (db,
+    "CREATE TABLE custom_exercises ("
+    "  uuid TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  category TEXT NOT NULL CHECK (category IN ('strengthen', 'stretch', 'mobility')),"
+    "  muscles TEXT NOT NULL DEFAULT '',"
+    "  position TEXT NOT NULL DEFAULT '',"
+    "  equipment TEXT NOT NULL DEFAULT '',"
+    "  per_side INTEGER NOT NULL DEFAULT 0,"
+    "  sets INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 10),"
+    "  reps INTEGER NOT NULL CHECK (reps BETWEEN 1 AND 100),"
+    "  hold_seconds INTEGER NOT NULL CHECK (hold_seconds BETWEEN 0 AND 300),"
+    "  rest_seconds INTEGER NOT NULL CHECK (rest_seconds BETWEEN 0 AND 600),"
+    "  times_per_day INTEGER NOT NULL CHECK (times_per_day BETWEEN 1 AND 5),"
+    "  days_per_week INTEGER NOT NULL CHECK (days_per_week BETWEEN 1 AND 7),"
+    "  steps TEXT NOT NULL DEFAULT '',"
+    "  cautions TEXT NOT NULL DEFAULT '',"
+    "  easier TEXT,"
+    "  harder TEXT,"
+    "  image_mime_type TEXT,"
+    "  image BLOB,"
+    "  based_on TEXT,"
+    "  updated_at INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE plans ("
+    "  id INTEGER PRIMARY KEY,"
+    "  profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,"
+    "  title TEXT NOT NULL,"
+    "  clinician TEXT NOT NULL DEFAULT '',"
+    "  start_date TEXT,"
+    "  review_date TEXT,"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  active INTEGER NOT NULL DEFAULT 1,"
+    "  created_at INTEGER NOT NULL,"
+    "  updated_at INTEGER NOT NULL"
+    ");"
+    "CREATE UNIQUE INDEX plans_one_active ON plans (profile_id) WHERE active = 1;"
+    "CREATE TABLE plan_items ("
+    "  id INTEGER PRIMARY KEY,"
+    "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  exercise_ref TEXT NOT NULL,"
+    "  sets INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 10),"
+    "  reps INTEGER NOT NULL CHECK (reps BETWEEN 1 AND 100),"
+    "  hold_seconds INTEGER NOT NULL CHECK (hold_seconds BETWEEN 0 AND 300),"
+    "  rest_seconds INTEGER NOT NULL CHECK (rest_seconds BETWEEN 0 AND 600),"
+    "  times_per_day INTEGER NOT NULL CHECK (times_per_day BETWEEN 1 AND 5),"
+    "  days INTEGER NOT NULL CHECK (days BETWEEN 1 AND 127),"
+    "  notes TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX plan_items_plan ON plan_items (plan_id, position);"
+    "CREATE TABLE plan_versions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  plan_id INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,"
+    "  day TEXT NOT NULL,"
+    "  saved_at INTEGER NOT NULL,"
+    "  snapshot TEXT NOT NULL,"
+    "  UNIQUE (plan_id, day)"
+    ");"
+    "CREATE TABLE sessions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,"
+    "  plan_id INTEGER REFERENCES plans (id) ON DELETE SET NULL,"
+    "  day TEXT NOT NULL,"
+    "  started_at INTEGER NOT NULL,"
+    "  finished_at INTEGER,"
+    "  pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),"
+    "  pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10)"
+    ");"
+    "CREATE TABLE exercise_records ("
+    "  id INTEGER PRIMARY KEY,"
+    "  profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,"
+    "  session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,"
+    "  exercise_ref TEXT NOT NULL,"
+    "  day TEXT NOT NULL,"
+    "  performed_at INTEGER NOT NULL,"
+    "  sets_done INTEGER NOT NULL DEFAULT 0 CHECK (sets_done >= 0),"
+    "  skipped INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE INDEX exercise_records_day ON exercise_records (profile_id, day);",
+    error);
+}
+
 typedef gboolean (*BcMigrationStep) (BcDatabase  *db,
                                      GError     **error);
 
 static const BcMigrationStep steps[] = {
   migrate_to_1,
+  migrate_to_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == BC_DATABASE_SCHEMA_VERSION);

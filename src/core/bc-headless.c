@@ -1,0 +1,230 @@
+/* bc-headless.c
+ *
+ * Copyright 2026 The BackCare developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bc-headless"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bc-database.h"
+#include "bc-headless.h"
+#include "bc-plan-file.h"
+#include "bc-plan-store.h"
+#include "bc-profile-store.h"
+
+/* The command-line imports and exports: no display, no GTK, the same
+ * database code as the window, safe while the window runs (WAL and a
+ * busy timeout). The file's extension picks the format.
+ */
+
+G_DEFINE_QUARK (bc-headless-error-quark, bc_headless_error)
+
+#define PLAN_EXTENSION ".backcare-plan"
+
+static gboolean
+has_extension (const char *path,
+               const char *extension)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, extension);
+}
+
+static BcDatabase *
+open_database (const char  *data_dir,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  BcDatabase *db = bc_database_open (data_dir, &local_error);
+
+  if (db == NULL)
+    g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                 _("The BackCare data in “%s” could not be opened: %s"),
+                 data_dir, local_error->message);
+  return db;
+}
+
+/* A named profile must exist; no name means the first profile. */
+static gint64
+resolve_profile (BcDatabase  *db,
+                 const char  *profile_name,
+                 char       **out_name,
+                 GError     **error)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (profile_name != NULL)
+    {
+      gint64 id = bc_profile_store_resolve (db, profile_name, error);
+
+      if (id > 0)
+        *out_name = g_strdup (profile_name);
+      return id;
+    }
+
+  names = bc_profile_store_list_names (db, error);
+  if (names == NULL || names[0] == NULL)
+    return -1;
+
+  *out_name = g_strdup (names[0]);
+  return bc_profile_store_find (db, names[0], error);
+}
+
+gboolean
+bc_headless_export_plan (const char  *data_dir,
+                         const char  *profile_name,
+                         const char  *path,
+                         char       **out_summary,
+                         GError     **error)
+{
+  g_autoptr(BcDatabase) db = NULL;
+  g_autoptr(BcExerciseCatalog) catalog = NULL;
+  g_autoptr(BcPlan) plan = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  gint64 profile_id;
+
+  if (!has_extension (path, PLAN_EXTENSION))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_USAGE,
+                   _("“%s”: plans are exported to files ending in %s"), path, PLAN_EXTENSION);
+      return FALSE;
+    }
+
+  db = open_database (data_dir, error);
+  if (db == NULL)
+    return FALSE;
+
+  profile_id = resolve_profile (db, profile_name, &name, &local_error);
+  if (profile_id <= 0)
+    {
+      g_set_error_literal (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                           local_error ? local_error->message : _("There is no profile."));
+      return FALSE;
+    }
+
+  plan = bc_plan_store_load_active (db, profile_id, &local_error);
+  if (plan == NULL)
+    {
+      if (local_error != NULL)
+        g_set_error_literal (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                             local_error->message);
+      else
+        g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                     _("The profile “%s” has no plan to export."), name);
+      return FALSE;
+    }
+
+  catalog = bc_exercise_catalog_new (db, &local_error);
+  if (catalog != NULL)
+    bytes = bc_plan_file_serialize (plan, catalog, &local_error);
+  if (bytes == NULL ||
+      !g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            &local_error))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("The plan could not be written: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (out_summary != NULL)
+    *out_summary = g_strdup_printf (_("Exported “%s” of the profile “%s” to %s"),
+                                    bc_plan_get_title (plan), name, path);
+  return TRUE;
+}
+
+static gboolean
+import_plan (const char  *data_dir,
+             const char  *profile_name,
+             const char  *path,
+             char       **out_summary,
+             GError     **error)
+{
+  g_autoptr(BcDatabase) db = NULL;
+  g_autoptr(BcExerciseCatalog) catalog = NULL;
+  g_autoptr(BcPlanFileContents) contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  gboolean created = FALSE;
+  gint64 profile_id;
+
+  /* Limits first: a huge file is never read. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &local_error);
+  if (info != NULL && g_file_info_get_size (info) > BC_PLAN_FILE_MAX_SIZE)
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("“%s” is larger than %d MiB, too large for a plan."), path,
+                   BC_PLAN_FILE_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (info != NULL)
+    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("“%s” could not be read: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  db = open_database (data_dir, error);
+  if (db == NULL)
+    return FALSE;
+
+  catalog = bc_exercise_catalog_new (db, &local_error);
+  if (catalog != NULL)
+    contents = bc_plan_file_parse (bytes, catalog, &local_error);
+  if (contents == NULL)
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  /* Importing into an unknown name creates that profile. */
+  if (profile_name != NULL)
+    {
+      name = g_strdup (profile_name);
+      profile_id = bc_profile_store_ensure (db, profile_name, &created, &local_error);
+    }
+  else
+    profile_id = resolve_profile (db, NULL, &name, &local_error);
+
+  if (profile_id <= 0 ||
+      !bc_plan_file_import (db, catalog, contents, profile_id, &local_error))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("The plan could not be imported: %s"),
+                   local_error ? local_error->message : "");
+      return FALSE;
+    }
+
+  if (out_summary != NULL)
+    *out_summary = g_strdup_printf (created
+                                    ? _("Imported “%s” as the plan of the new profile “%s”")
+                                    : _("Imported “%s” as the plan of the profile “%s”"),
+                                    bc_plan_get_title (contents->plan), name);
+  return TRUE;
+}
+
+gboolean
+bc_headless_import (const char  *data_dir,
+                    const char  *profile_name,
+                    const char  *path,
+                    char       **out_summary,
+                    GError     **error)
+{
+  if (has_extension (path, PLAN_EXTENSION))
+    return import_plan (data_dir, profile_name, path, out_summary, error);
+
+  g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_USAGE,
+               _("“%s”: BackCare imports %s files"), path, PLAN_EXTENSION);
+  return FALSE;
+}
