@@ -319,6 +319,16 @@ color_scheme_changed_cb (BcApplication *self)
   apply_color_scheme (self);
 }
 
+static void
+active_profile_changed_cb (BcApplication *self)
+{
+  if (self->database == NULL)
+    return;
+
+  resolve_profile (self);
+  bc_application_data_changed (self);
+}
+
 static GtkWindow *
 get_main_window (BcApplication *self)
 {
@@ -347,8 +357,7 @@ preferences_action (GSimpleAction *action,
   BcApplication *self = user_data;
   GtkWindow *preferences;
 
-  preferences = bc_preferences_window_new (get_main_window (self), self->settings,
-                                           self->data_dir);
+  preferences = bc_preferences_window_new (get_main_window (self), self);
   gtk_window_present (preferences);
 }
 
@@ -455,6 +464,8 @@ bc_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
+  g_signal_connect_object (self->settings, "changed::active-profile",
+                           G_CALLBACK (active_profile_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

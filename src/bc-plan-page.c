@@ -13,6 +13,7 @@
 #include "bc-application.h"
 #include "bc-library-dialog.h"
 #include "bc-plan-file.h"
+#include "bc-plan-history-dialog.h"
 #include "bc-plan-item-dialog.h"
 #include "bc-plan-page.h"
 #include "bc-plan-store.h"
@@ -84,6 +85,18 @@ show_error (BcPlanPage *self,
   show_toast (self, toast);
 }
 
+static void
+item_row_activated_cb (AdwActionRow *row,
+                       BcPlanPage   *self)
+{
+  guint position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "plan.edit-item", "u", position);
+}
+
+/* A row per exercise: activating it edits the item; its menu moves or
+ * removes it. One menu button keeps the row readable at 360 px.
+ */
 static GtkWidget *
 create_item_row (gpointer item,
                  gpointer user_data)
@@ -92,20 +105,14 @@ create_item_row (gpointer item,
   BcPlanItem *plan_item = item;
   BcExercise *exercise;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
   g_autofree char *summary = bc_dosage_format_short (bc_plan_item_get_dosage (plan_item));
   g_autofree char *subtitle = NULL;
+  g_autofree char *menu_label = NULL;
   guint position = 0;
-  static const struct {
-    const char *icon;
-    const char *action;
-    const char *label;
-  } buttons[] = {
-    { "go-up-symbolic", "plan.move-up", N_("Move Up") },
-    { "go-down-symbolic", "plan.move-down", N_("Move Down") },
-    { "document-edit-symbolic", "plan.edit-item", N_("Edit") },
-    { "user-trash-symbolic", "plan.remove-item", N_("Remove") },
-  };
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (bc_plan_get_items (self->plan)));
 
   g_list_store_find (bc_plan_get_items (self->plan), plan_item, &position);
   exercise = bc_exercise_catalog_lookup (bc_application_get_catalog (get_application ()),
@@ -122,25 +129,40 @@ create_item_row (gpointer item,
                                           : _("Unknown exercise"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_signal_connect_object (row, "activated", G_CALLBACK (item_row_activated_cb), self, 0);
   if (exercise != NULL)
     adw_action_row_add_prefix (ADW_ACTION_ROW (row), bc_exercise_picture_new (exercise, 64));
 
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-    {
-      GtkWidget *button = gtk_button_new_from_icon_name (buttons[i].icon);
-      g_autofree char *label = g_strdup_printf ("%s: %s", _(buttons[i].label),
-                                                exercise ? bc_exercise_get_name (exercise) : "");
+  {
+    g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit…"), NULL);
+    g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
+    g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
+    g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove"), NULL);
 
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _(buttons[i].label));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), buttons[i].action);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", position);
-      gtk_box_append (GTK_BOX (box), button);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+    g_menu_item_set_action_and_target (edit, "plan.edit-item", "u", position);
+    g_menu_item_set_action_and_target (up, "plan.move-up", "u", position);
+    g_menu_item_set_action_and_target (down, "plan.move-down", "u", position);
+    g_menu_item_set_action_and_target (remove, "plan.remove-item", "u", position);
+    g_menu_append_item (menu, edit);
+    if (position > 0)
+      g_menu_append_item (menu, up);
+    if (position + 1 < n)
+      g_menu_append_item (menu, down);
+    g_menu_append_item (section, remove);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  }
+
+  menu_label = g_strdup_printf (_("Actions for %s"),
+                                exercise ? bc_exercise_get_name (exercise) : _("this exercise"));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_tooltip_text (menu_button, _("Edit, Move or Remove"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), menu_button);
 
   return row;
 }
@@ -849,6 +871,21 @@ edit_details_action (GtkWidget  *widget,
 }
 
 static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BcPlanPage *self = BC_PLAN_PAGE (widget);
+  BcApplication *app = get_application ();
+  BcPlanHistoryDialog *dialog;
+
+  dialog = bc_plan_history_dialog_new (get_window (self), bc_application_get_database (app),
+                                       bc_application_get_catalog (app),
+                                       bc_application_get_profile_id (app));
+  present_dialog (self, GTK_WINDOW (dialog));
+}
+
+static void
 bc_plan_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (bc_plan_page_parent_class)->map (widget);
@@ -892,6 +929,7 @@ bc_plan_page_class_init (BcPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.add-exercise", NULL, add_exercise_action);
   gtk_widget_class_install_action (widget_class, "plan.edit-details", NULL, edit_details_action);
   gtk_widget_class_install_action (widget_class, "plan.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "plan.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "plan.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "plan.move-up", "u", move_up_action);
   gtk_widget_class_install_action (widget_class, "plan.move-down", "u", move_down_action);

@@ -15,9 +15,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BcPreferencesWindow, bc_preferences_window, BC, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GtkWindow *bc_preferences_window_new (GtkWindow  *parent,
-                                      GSettings  *settings,
-                                      const char *data_dir);
+typedef struct _BcApplication BcApplication;
+
+GtkWindow *bc_preferences_window_new (GtkWindow     *parent,
+                                      BcApplication *application);
 GtkWidget *bc_preferences_window_get_style_row (BcPreferencesWindow *self);
+void       bc_preferences_window_add_profile   (BcPreferencesWindow *self,
+                                                const char          *name);
+GtkWindow *bc_preferences_window_ask_delete    (BcPreferencesWindow *self,
+                                                const char          *name);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "bc-plan-page.h"
+#include "bc-session-window.h"
+#include "bc-today-page.h"
 #include "bc-window.h"
 
 struct _BcWindow
@@ -90,6 +92,17 @@ show_page_action (GtkWidget  *widget,
     }
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Today's guided session, from the Today page or a reminder. */
+static void
+start_session_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  bc_session_window_present (get_application (self), GTK_WINDOW (self));
 }
 
 static void
@@ -207,6 +220,7 @@ bc_window_class_init (BcWindowClass *klass)
   window_class->close_request = bc_window_close_request;
 
   g_type_ensure (BC_TYPE_PLAN_PAGE);
+  g_type_ensure (BC_TYPE_TODAY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BackCare/bc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BcWindow, content_stack);
@@ -220,6 +234,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL,
                                    open_data_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.start-session", NULL, start_session_action);
 }
 
 static void

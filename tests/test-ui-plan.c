@@ -15,6 +15,7 @@
 #include "bc-application.h"
 #include "bc-library-dialog.h"
 #include "bc-plan-file.h"
+#include "bc-plan-history-dialog.h"
 #include "bc-plan-item-dialog.h"
 #include "bc-plan-store.h"
 #include "bc-window.h"
@@ -339,6 +340,15 @@ test_import_preview (Fixture       *fixture,
 
   stored = stored_plan (fixture);
   g_assert_cmpstr (bc_plan_get_title (stored), ==, "From the clinic");
+
+  /* The replaced template plan is still readable in the history. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.history", NULL);
+  iterate_main_loop (200);
+  dialog = bc_plan_page_get_open_dialog (fixture->page);
+  g_assert_true (BC_IS_PLAN_HISTORY_DIALOG (dialog));
+  g_assert_cmpuint (bc_plan_history_dialog_get_n_versions (BC_PLAN_HISTORY_DIALOG (dialog)), ==, 1);
+  save_png (GTK_WIDGET (dialog), "plan-history.png");
+  gtk_window_destroy (dialog);
 }
 
 int

@@ -13,6 +13,7 @@
 
 #include "bc-application.h"
 #include "bc-preferences-window.h"
+#include "bc-profile-store.h"
 #include "bc-window.h"
 
 static void
@@ -330,6 +331,50 @@ test_about_and_shortcuts (void)
   close_and_finalize (app, window);
 }
 
+static void
+test_profiles (void)
+{
+  g_autofree char *data_dir = data_dir_for_test ("profiles");
+  BcApplication *app = start_application (data_dir);
+  BcWindow *window = activate_window (app);
+  GSettings *settings = bc_application_get_settings (app);
+  BcDatabase *db = bc_application_get_database (app);
+  GtkWindow *preferences, *confirm;
+  gint64 me = bc_application_get_profile_id (app);
+  g_auto(GStrv) names = NULL;
+  const char *body;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate_main_loop (200);
+  preferences = find_window_of_type (app, BC_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+
+  bc_preferences_window_add_profile (BC_PREFERENCES_WINDOW (preferences), "Ana Souza");
+  bc_preferences_window_add_profile (BC_PREFERENCES_WINDOW (preferences), "ana souza");
+  names = bc_profile_store_list_names (db, NULL);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+
+  /* Switching the active profile switches what the pages show. */
+  g_settings_set_string (settings, "active-profile", "Ana Souza");
+  iterate_main_loop (50);
+  g_assert_cmpint (bc_application_get_profile_id (app), !=, me);
+
+  /* Deleting names what will be lost, and only then deletes. */
+  confirm = bc_preferences_window_ask_delete (BC_PREFERENCES_WINDOW (preferences), "Me");
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (confirm));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (confirm));
+  g_test_message ("confirmation: %s", body);
+  g_assert_nonnull (strstr (body, "cannot be undone"));
+  g_assert_cmpint (bc_profile_store_find (db, "Me", NULL), ==, me);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "delete");
+  gtk_window_destroy (confirm);
+  iterate_main_loop (50);
+  g_assert_cmpint (bc_profile_store_find (db, "Me", NULL), ==, 0);
+
+  gtk_window_destroy (preferences);
+  close_and_finalize (app, window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/ui/window/preferences", test_preferences);
   g_test_add_func ("/ui/window/about-and-shortcuts", test_about_and_shortcuts);
+  g_test_add_func ("/ui/window/profiles", test_profiles);
 
   return g_test_run ();
 }

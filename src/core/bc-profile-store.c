@@ -182,3 +182,113 @@ bc_profile_store_get_name (BcDatabase *db,
 
   return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
 }
+
+static gint64
+count_rows (BcDatabase  *db,
+            const char  *sql,
+            gint64       profile_id,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = bc_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, profile_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      bc_database_set_error (db, sqlite3_errcode (bc_database_get_handle (db)), error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* What deleting the profile would take with it, in words for the
+ * confirmation ("2 plans and 14 exercise records").
+ */
+char *
+bc_profile_store_describe_data (BcDatabase  *db,
+                                gint64       profile_id,
+                                GError     **error)
+{
+  gint64 plans, records, sessions;
+
+  plans = count_rows (db, "SELECT count(*) FROM plans WHERE profile_id = ?1", profile_id, error);
+  sessions = count_rows (db, "SELECT count(*) FROM sessions WHERE profile_id = ?1", profile_id,
+                         error);
+  records = count_rows (db, "SELECT count(*) FROM exercise_records WHERE profile_id = ?1",
+                        profile_id, error);
+  if (plans < 0 || sessions < 0 || records < 0)
+    return NULL;
+
+  if (plans == 0 && sessions == 0 && records == 0)
+    return g_strdup (_("It holds no plans or records yet."));
+
+  {
+    g_autofree char *plans_text = g_strdup_printf (g_dngettext (NULL, "%d plan (with its history)",
+                                                                "%d plans (with their history)",
+                                                                plans),
+                                                   (int)plans);
+    g_autofree char *sessions_text = g_strdup_printf (g_dngettext (NULL, "%d guided session",
+                                                                   "%d guided sessions",
+                                                                   sessions),
+                                                      (int)sessions);
+    g_autofree char *records_text = g_strdup_printf (g_dngettext (NULL, "%d exercise record",
+                                                                  "%d exercise records",
+                                                                  records),
+                                                     (int)records);
+
+    /* Translators: plans, sessions, records, as listed above */
+    return g_strdup_printf (_("%s, %s and %s will be deleted."),
+                            plans_text, sessions_text, records_text);
+  }
+}
+
+/* Deletes the profile and, through the foreign keys, everything of it,
+ * in one transaction. The last profile cannot be deleted.
+ */
+gboolean
+bc_profile_store_delete (BcDatabase  *db,
+                         gint64       profile_id,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) names = bc_profile_store_list_names (db, error);
+  int rc;
+
+  if (names == NULL)
+    return FALSE;
+
+  if (g_strv_length (names) <= 1)
+    {
+      g_set_error_literal (error, BC_PROFILE_ERROR, BC_PROFILE_ERROR_INVALID_NAME,
+                           _("The last profile cannot be deleted."));
+      return FALSE;
+    }
+
+  if (!bc_database_begin (db, error))
+    return FALSE;
+
+  stmt = bc_database_prepare (db, "DELETE FROM profiles WHERE id = ?1", error);
+  if (stmt == NULL)
+    {
+      bc_database_rollback (db);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, profile_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE || sqlite3_changes (bc_database_get_handle (db)) != 1)
+    {
+      if (rc != SQLITE_DONE)
+        bc_database_set_error (db, rc, error);
+      else
+        g_set_error_literal (error, BC_PROFILE_ERROR, BC_PROFILE_ERROR_NOT_FOUND,
+                             _("The profile no longer exists."));
+      bc_database_rollback (db);
+      return FALSE;
+    }
+
+  return bc_database_commit (db, error);
+}

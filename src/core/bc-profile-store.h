@@ -38,5 +38,11 @@ GStrv   bc_profile_store_list_names  (BcDatabase  *db,
                                       GError     **error);
 char   *bc_profile_store_get_name    (BcDatabase  *db,
                                       gint64       profile_id);
+char   *bc_profile_store_describe_data (BcDatabase *db,
+                                        gint64      profile_id,
+                                        GError    **error);
+gboolean bc_profile_store_delete     (BcDatabase  *db,
+                                      gint64       profile_id,
+                                      GError     **error);
 
 G_END_DECLS

@@ -1,0 +1,26 @@
+/* bc-today-page.h
+ *
+ * Copyright 2026 The BackCare developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define BC_TYPE_TODAY_PAGE (bc_today_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (BcTodayPage, bc_today_page, BC, TODAY_PAGE, AdwBin)
+
+void        bc_today_page_reload            (BcTodayPage *self);
+
+/* What the page shows, for tests. */
+gboolean    bc_today_page_get_has_plan      (BcTodayPage *self);
+guint       bc_today_page_get_n_exercises   (BcTodayPage *self);
+guint       bc_today_page_get_n_done        (BcTodayPage *self);
+const char *bc_today_page_get_streak_text   (BcTodayPage *self);
+const char *bc_today_page_get_week_text     (BcTodayPage *self);
+
+G_END_DECLS
