@@ -13,6 +13,7 @@
 #include "bc-application.h"
 #include "bc-data-dir.h"
 #include "bc-headless.h"
+#include "bc-plan-layout.h"
 #include "bc-profile-store.h"
 #include "bc-preferences-window.h"
 #include "bc-window.h"
@@ -63,6 +64,8 @@ static const GOptionEntry main_entries[] = {
     N_("Write the plan to FILE.backcare-plan and exit"), N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import FILE (.backcare-plan) without opening a window and exit"), N_("FILE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Paper size of an exported PDF: a4 or letter (default: from the locale)"), N_("SIZE") },
   { NULL }
 };
 
@@ -97,6 +100,7 @@ check_command_line (char   **arguments,
     { "profile", 0, 0, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "export-plan", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "import", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
+    { "paper", 0, 0, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "help", 'h', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "help-all", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "gapplication-service", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK,
@@ -134,18 +138,17 @@ bc_application_local_command_line (GApplication   *app,
 /* The profile a headless command uses when --profile is not given: the
  * active one, if the schema is there to say which.
  */
+static GSettings *try_settings (void);
+
 static char *
 dup_active_profile_name (void)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettings) settings = try_settings ();
   char *name;
 
-  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+  if (settings == NULL)
     return NULL;
 
-  settings = g_settings_new (APP_ID);
   name = g_settings_get_string (settings, "active-profile");
   if (name[0] == '\0')
     g_clear_pointer (&name, g_free);
@@ -181,12 +184,66 @@ notify_running_instance (BcApplication *self)
                                        NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, 2000, NULL, NULL);
 }
 
+/* The letterhead from GSettings, when the schema is installed. */
+static GSettings *
+try_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return NULL;
+
+  return g_settings_new (APP_ID);
+}
+
+static gboolean
+export_pdf (BcApplication  *self,
+            const char     *path,
+            const char     *profile,
+            BcPaper         paper,
+            char          **out_summary,
+            GError        **error)
+{
+  g_autoptr(BcPlan) plan = NULL;
+  g_autoptr(BcExerciseCatalog) catalog = NULL;
+  g_autoptr(BcPlanLayout) layout = NULL;
+  g_autoptr(GSettings) settings = try_settings ();
+  g_autofree char *name = NULL;
+  g_autofree char *clinic_name = NULL, *clinic_address = NULL, *clinic_phone = NULL, *logo = NULL;
+  BcLetterhead letterhead = { 0 };
+
+  if (!bc_headless_load_plan (self->data_dir, profile, &plan, &catalog, &name, error))
+    return FALSE;
+
+  if (settings != NULL)
+    {
+      letterhead.clinic_name = clinic_name = g_settings_get_string (settings, "clinic-name");
+      letterhead.clinic_address = clinic_address = g_settings_get_string (settings, "clinic-address");
+      letterhead.clinic_phone = clinic_phone = g_settings_get_string (settings, "clinic-phone");
+      letterhead.logo_path = logo = g_settings_get_string (settings, "clinic-logo");
+    }
+
+  layout = bc_plan_layout_new (plan, catalog, name, &letterhead, NULL);
+  if (!bc_plan_layout_export_pdf (layout, paper, path, error))
+    return FALSE;
+
+  *out_summary = g_strdup_printf (_("Wrote “%s” of the profile “%s” to %s (%u pages)"),
+                                  bc_plan_get_title (plan), name, path,
+                                  bc_plan_layout_get_n_pages (layout));
+  return TRUE;
+}
+
 static int
 run_headless (BcApplication *self,
               const char    *export_plan,
               const char    *import,
-              const char    *profile)
+              const char    *profile,
+              const char    *paper_name)
 {
+  BcPaper paper = bc_paper_from_locale ();
+  gboolean pdf = export_plan != NULL && g_str_has_suffix (export_plan, ".pdf");
+
   g_autoptr(GError) error = NULL;
   g_autofree char *active = NULL;
   g_autofree char *summary = NULL;
@@ -198,10 +255,19 @@ run_headless (BcApplication *self,
       return EXIT_USAGE;
     }
 
+  if (paper_name != NULL && (!pdf || !bc_paper_from_string (paper_name, &paper)))
+    {
+      g_printerr (pdf ? _("backcare: --paper takes a4 or letter\n")
+                      : _("backcare: --paper only applies to --export-plan FILE.pdf\n"));
+      return EXIT_USAGE;
+    }
+
   if (profile == NULL)
     profile = active = dup_active_profile_name ();
 
-  if (export_plan != NULL)
+  if (pdf)
+    ok = export_pdf (self, export_plan, profile, paper, &summary, &error);
+  else if (export_plan != NULL)
     ok = bc_headless_export_plan (self->data_dir, profile, export_plan, &summary, &error);
   else
     ok = bc_headless_import (self->data_dir, profile, import, &summary, &error);
@@ -229,6 +295,7 @@ bc_application_handle_local_options (GApplication *app,
   g_autofree char *export_plan = NULL;
   g_autofree char *import = NULL;
   g_autofree char *profile = NULL;
+  g_autofree char *paper = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -240,13 +307,14 @@ bc_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export-plan", "^ay", &export_plan);
   g_variant_dict_lookup (options, "import", "^ay", &import);
   g_variant_dict_lookup (options, "profile", "s", &profile);
+  g_variant_dict_lookup (options, "paper", "s", &paper);
 
   g_free (self->data_dir);
   self->data_dir = bc_data_dir_resolve (data_dir);
 
   /* Headless commands never start GTK: no display is needed. */
   if (export_plan != NULL || import != NULL)
-    return run_headless (self, export_plan, import, profile);
+    return run_headless (self, export_plan, import, profile, paper);
 
   /* One window per data folder: another folder (build-aux/run's, or a
    * test's) runs as its own instance instead of raising the user's.
@@ -440,6 +508,7 @@ set_accels (BcApplication *self)
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.help", { "F1", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.show-page::today", { "<Alt>1", NULL } },
     { "win.show-page::plan", { "<Alt>2", NULL } },
     { "win.show-page::appointments", { "<Alt>3", NULL } },

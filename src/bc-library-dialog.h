@@ -24,6 +24,7 @@ void             bc_library_dialog_set_query    (BcLibraryDialog   *self,
 GListModel      *bc_library_dialog_get_filtered (BcLibraryDialog   *self);
 void             bc_library_dialog_choose       (BcLibraryDialog   *self,
                                                  guint              position);
+GtkWindow       *bc_library_dialog_get_editor   (BcLibraryDialog   *self);
 
 GtkWidget       *bc_exercise_picture_new        (BcExercise        *exercise,
                                                  int                size);

@@ -15,6 +15,7 @@
 #include "bc-plan-file.h"
 #include "bc-plan-history-dialog.h"
 #include "bc-plan-item-dialog.h"
+#include "bc-plan-printer.h"
 #include "bc-plan-page.h"
 #include "bc-plan-store.h"
 #include "bc-window.h"
@@ -202,6 +203,9 @@ update_actions (BcPlanPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export", has_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-exercise", has_plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.edit-details", has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.print", has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export-pdf", has_plan);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.preview", has_plan);
 }
 
 static void
@@ -871,6 +875,95 @@ edit_details_action (GtkWidget  *widget,
 }
 
 static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BcPlanPage *self = BC_PLAN_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  if (!bc_plan_printer_run (get_window (self), get_application (), self->plan,
+                            GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    show_error (self, error->message);
+}
+
+/* Exporting writes the file through GtkPrintOperation in one go. */
+gboolean
+bc_plan_page_export_pdf (BcPlanPage  *self,
+                         const char  *path,
+                         GError     **error)
+{
+  g_return_val_if_fail (BC_IS_PLAN_PAGE (self), FALSE);
+  g_return_val_if_fail (self->plan != NULL, FALSE);
+
+  return bc_plan_printer_run (get_window (self), get_application (), self->plan,
+                              GTK_PRINT_OPERATION_ACTION_EXPORT, path, error);
+}
+
+static void
+export_pdf_chooser_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       BcPlanPage      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !bc_plan_page_export_pdf (self, path, &error))
+        show_error (self, error ? error->message : _("Choose a local folder for the PDF."));
+      else
+        show_toast (self, adw_toast_new (_("PDF saved")));
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BcPlanPage *self = BC_PLAN_PAGE (widget);
+  g_autofree char *name = NULL;
+  GtkFileFilter *filter;
+
+  if (self->plan == NULL)
+    return;
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export Plan as PDF"), get_window (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  name = g_strdup_printf ("%s.pdf", bc_plan_get_title (self->plan));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_pdf_chooser_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BcPlanPage *self = BC_PLAN_PAGE (widget);
+
+  if (self->plan == NULL)
+    return;
+
+  present_dialog (self, bc_plan_printer_preview_new (get_window (self), get_application (),
+                                                     self->plan));
+}
+
+static void
 history_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -930,6 +1023,9 @@ bc_plan_page_class_init (BcPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.edit-details", NULL, edit_details_action);
   gtk_widget_class_install_action (widget_class, "plan.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "plan.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "plan.preview", NULL, preview_action);
   gtk_widget_class_install_action (widget_class, "plan.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "plan.move-up", "u", move_up_action);
   gtk_widget_class_install_action (widget_class, "plan.move-down", "u", move_down_action);

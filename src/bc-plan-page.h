@@ -26,5 +26,8 @@ gboolean   bc_plan_page_use_template      (BcPlanPage *self,
 void       bc_plan_page_add_exercise      (BcPlanPage *self,
                                            const char *exercise_ref);
 void       bc_plan_page_undo_remove       (BcPlanPage *self);
+gboolean   bc_plan_page_export_pdf        (BcPlanPage *self,
+                                           const char *path,
+                                           GError    **error);
 
 G_END_DECLS

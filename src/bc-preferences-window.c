@@ -22,6 +22,12 @@ struct _BcPreferencesWindow
   AdwActionRow         *data_folder_row;
   AdwPreferencesGroup  *profiles_group;
   GtkListBox           *profiles_list;
+  AdwEntryRow          *clinic_name_row;
+  AdwEntryRow          *clinic_address_row;
+  AdwEntryRow          *clinic_phone_row;
+  AdwActionRow         *logo_row;
+  GtkButton            *clear_logo_button;
+  GtkFileChooserNative *logo_chooser;
 
   BcApplication        *application;
   char                 *data_dir;
@@ -283,6 +289,62 @@ bc_preferences_window_ask_delete (BcPreferencesWindow *self,
 }
 
 static void
+update_logo_row (BcPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (bc_application_get_settings (self->application),
+                                                 "clinic-logo");
+  g_autofree char *name = path[0] ? g_path_get_basename (path) : NULL;
+
+  adw_action_row_set_subtitle (self->logo_row, name ? name : _("None"));
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_logo_button), name != NULL);
+}
+
+static void
+clear_logo_cb (BcPreferencesWindow *self)
+{
+  g_settings_set_string (bc_application_get_settings (self->application), "clinic-logo", "");
+  update_logo_row (self);
+}
+
+static void
+logo_chosen_cb (GtkNativeDialog     *chooser,
+                int                  response,
+                BcPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_settings_set_string (bc_application_get_settings (self->application), "clinic-logo",
+                               path);
+      update_logo_row (self);
+    }
+
+  g_clear_object (&self->logo_chooser);
+}
+
+static void
+choose_logo_cb (BcPreferencesWindow *self)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+  gtk_file_filter_add_mime_type (filter, "image/svg+xml");
+
+  g_clear_object (&self->logo_chooser);
+  self->logo_chooser = gtk_file_chooser_native_new (_("Choose a Logo"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"),
+                                                    NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->logo_chooser), filter);
+  g_signal_connect_object (self->logo_chooser, "response", G_CALLBACK (logo_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->logo_chooser));
+}
+
+static void
 bc_preferences_window_finalize (GObject *object)
 {
   BcPreferencesWindow *self = (BcPreferencesWindow *)object;
@@ -290,6 +352,7 @@ bc_preferences_window_finalize (GObject *object)
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->pending_delete, g_free);
   g_clear_object (&self->application);
+  g_clear_object (&self->logo_chooser);
 
   G_OBJECT_CLASS (bc_preferences_window_parent_class)->finalize (object);
 }
@@ -310,6 +373,13 @@ bc_preferences_window_class_init (BcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcPreferencesWindow, profiles_list);
   gtk_widget_class_bind_template_callback (widget_class, open_data_folder_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_profile_cb);
+  gtk_widget_class_bind_template_child (widget_class, BcPreferencesWindow, clinic_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BcPreferencesWindow, clinic_address_row);
+  gtk_widget_class_bind_template_child (widget_class, BcPreferencesWindow, clinic_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, BcPreferencesWindow, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, BcPreferencesWindow, clear_logo_button);
+  gtk_widget_class_bind_template_callback (widget_class, clear_logo_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choose_logo_cb);
 }
 
 static void
@@ -336,6 +406,12 @@ bc_preferences_window_new (GtkWindow     *parent,
   self->data_dir = g_strdup (bc_application_get_data_dir (application));
   settings = bc_application_get_settings (application);
   adw_action_row_set_subtitle (self->data_folder_row, self->data_dir);
+
+  g_settings_bind (settings, "clinic-name", self->clinic_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "clinic-address", self->clinic_address_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "clinic-phone", self->clinic_phone_row, "text", G_SETTINGS_BIND_DEFAULT);
+  update_logo_row (self);
 
   fill_profiles (self);
   g_signal_connect_object (application, "data-changed", G_CALLBACK (data_changed_cb), self,

@@ -9,20 +9,26 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "bc-application.h"
 #include "bc-library-dialog.h"
 #include "bc-plan-store.h"
 #include "bc-session-store.h"
 #include "bc-today-page.h"
+#include "bc-window.h"
 
 /* Today: the exercises of the active plan due today, what is done, the
- * streak and the week so far, and the way into a guided session. It
- * reads the active plan and today's records only.
+ * streak and the week so far, and the way into a guided session. Below,
+ * the seven days before today can be corrected after the fact. It reads
+ * the active plan and the records of the days it shows only.
  */
 
 /* 48 px high, as the illustrations are 4:3. */
 #define ILLUSTRATION_WIDTH 64
+
+/* How far back days can be corrected from the Today page. */
+#define N_PAST_DAYS 7
 
 struct _BcTodayPage
 {
@@ -37,10 +43,19 @@ struct _BcTodayPage
   GtkLabel            *note_label;
   AdwPreferencesGroup *exercises_group;
   GtkListBox          *exercise_list;
+  GtkWidget           *review_notice;
+  GtkLabel            *review_label;
+  AdwPreferencesGroup *past_group;
+  GtkListBox          *past_list;
 
   gboolean             connected;
   guint                n_exercises;
   guint                n_done;
+  guint                n_past_days;
+  /* While the page itself corrects a past day, its checks already show
+   * the change: the reload that follows keeps them, and so the focus.
+   */
+  gboolean             correcting;
 };
 
 G_DEFINE_FINAL_TYPE (BcTodayPage, bc_today_page, ADW_TYPE_BIN)
@@ -55,6 +70,19 @@ get_application (BcTodayPage *self)
     app = gtk_window_get_application (GTK_WINDOW (root));
 
   return BC_IS_APPLICATION (app) ? BC_APPLICATION (app) : NULL;
+}
+
+/* Noon keeps the day the same in any time zone change a few hours wide. */
+static GDateTime *
+date_time_from_iso (const char *iso_date)
+{
+  guint year = 0, month = 0, day = 0;
+
+  if (sscanf (iso_date, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy (day, month, year))
+    return NULL;
+
+  return g_date_time_new_local (year, month, day, 12, 0, 0);
 }
 
 /* The same picture as on the Plan page, so an exercise looks the same
@@ -104,20 +132,23 @@ create_row (BcPlanItem *item,
 }
 
 static void
-clear_list (BcTodayPage *self)
+clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->exercise_list))) != NULL)
-    gtk_list_box_remove (self->exercise_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
 }
 
 static void
 show_empty (BcTodayPage *self)
 {
-  clear_list (self);
+  clear_list (self->exercise_list);
+  clear_list (self->past_list);
   self->n_exercises = 0;
   self->n_done = 0;
+  self->n_past_days = 0;
+  gtk_widget_set_visible (self->review_notice, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -150,6 +181,36 @@ update_header (BcTodayPage *self,
   gtk_level_bar_set_value (self->week_bar, CLAMP (week, 0.0, 1.0));
 }
 
+/* Plan review. The desktop notification for it comes with the reminders
+ * engine (a later issue); until then Today shows this notice.
+ */
+static void
+update_review (BcTodayPage *self,
+               BcPlan      *plan,
+               const char  *today)
+{
+  const char *review = bc_plan_get_review_date (plan);
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  /* ISO days compare as strings. */
+  if (review == NULL || !bc_iso_date_is_valid (review) || strcmp (review, today) > 0)
+    {
+      gtk_widget_set_visible (self->review_notice, FALSE);
+      return;
+    }
+
+  date = date_time_from_iso (review);
+  /* Translators: the review date in the review notice, see g_date_time_format() */
+  when = date ? g_date_time_format (date, _("%-d %B %Y")) : g_strdup (review);
+  /* Translators: %s is a date such as "3 March 2026" */
+  text = g_strdup_printf (_("Plan review due — your physiotherapist planned to review this plan "
+                            "on %s."), when);
+  gtk_label_set_label (self->review_label, text);
+  gtk_widget_set_visible (self->review_notice, TRUE);
+}
+
 static void
 update_start (BcTodayPage *self)
 {
@@ -165,6 +226,259 @@ update_start (BcTodayPage *self)
 
   gtk_label_set_label (self->note_label, note ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL);
+}
+
+/* Past days: one expander per day with something due, one check per
+ * exercise. The records are kept per day and exercise, so a check
+ * stands for both.
+ */
+
+#define PAST_DAY_KEY "bc-past-day"
+#define PAST_REF_KEY "bc-past-ref"
+#define PAST_SETS_KEY "bc-past-sets"
+#define PAST_N_DUE_KEY "bc-past-n-due"
+#define PAST_N_DONE_KEY "bc-past-n-done"
+
+static void
+update_past_day_subtitle (AdwExpanderRow *expander)
+{
+  guint n_due = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), PAST_N_DUE_KEY));
+  guint n_done = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), PAST_N_DONE_KEY));
+  g_autofree char *subtitle = NULL;
+
+  if (n_done == 0)
+    subtitle = g_strdup (_("Nothing marked as done"));
+  else if (n_done == n_due)
+    subtitle = g_strdup (_("All done"));
+  else
+    /* Translators: exercises done on a past day, e.g. "2 of 4 done" */
+    subtitle = g_strdup_printf (g_dngettext (NULL, "%u of %u done", "%u of %u done", n_due),
+                                n_done, n_due);
+
+  adw_expander_row_set_subtitle (expander, subtitle);
+}
+
+/* A toast's title is markup in libadwaita 1.2. */
+static void
+show_toast (BcTodayPage *self,
+            const char  *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *title = g_markup_escape_text (text, -1);
+
+  if (BC_IS_WINDOW (root))
+    bc_window_add_toast (BC_WINDOW (root), adw_toast_new (title));
+}
+
+static void
+past_check_toggled_cb (GtkCheckButton *check,
+                       BcTodayPage    *self)
+{
+  BcApplication *app = get_application (self);
+  BcDatabase *db = app ? bc_application_get_database (app) : NULL;
+  const char *day = g_object_get_data (G_OBJECT (check), PAST_DAY_KEY);
+  const char *ref = g_object_get_data (G_OBJECT (check), PAST_REF_KEY);
+  guint sets = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), PAST_SETS_KEY));
+  gboolean done = gtk_check_button_get_active (check);
+  GtkWidget *expander;
+  g_autoptr(GError) error = NULL;
+  guint n_done;
+
+  /* The page only shows past days while the database is open. */
+  g_return_if_fail (db != NULL);
+
+  if (!bc_session_store_set_done (db, bc_application_get_profile_id (app), day, ref, done, sets,
+                                  &error))
+    {
+      g_autofree char *title = NULL;
+
+      /* The check goes back to what the database holds. */
+      g_signal_handlers_block_by_func (check, past_check_toggled_cb, self);
+      gtk_check_button_set_active (check, !done);
+      g_signal_handlers_unblock_by_func (check, past_check_toggled_cb, self);
+
+      /* Translators: %s says why a past day could not be corrected */
+      title = g_strdup_printf (_("That day could not be changed: %s"), error->message);
+      show_toast (self, title);
+      return;
+    }
+
+  expander = gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_EXPANDER_ROW);
+  if (expander != NULL)
+    {
+      n_done = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (expander), PAST_N_DONE_KEY));
+      n_done = done ? n_done + 1 : n_done - 1;
+      g_object_set_data (G_OBJECT (expander), PAST_N_DONE_KEY, GUINT_TO_POINTER (n_done));
+      update_past_day_subtitle (ADW_EXPANDER_ROW (expander));
+    }
+
+  /* The streak and the week change, here and wherever else they show. */
+  self->correcting = TRUE;
+  bc_application_data_changed (app);
+  self->correcting = FALSE;
+}
+
+static GtkWidget *
+create_past_exercise_row (BcTodayPage *self,
+                          BcPlanItem  *item,
+                          BcExercise  *exercise,
+                          const char  *day,
+                          const char  *day_title,
+                          gboolean     done)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  const BcDosage *dosage = bc_plan_item_get_dosage (item);
+  g_autofree char *label = NULL;
+  const char *name = exercise ? bc_exercise_get_name (exercise) : _("Unknown exercise");
+
+  /* The name alone keeps a day short; the dosage is on Today and the Plan. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
+  /* Translators: a check's name for screen readers: an exercise and a
+   * day, e.g. "Done: Pelvic tilt, Yesterday"
+   */
+  label = g_strdup_printf (_("Done: %s, %s"), name, day_title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (check), PAST_DAY_KEY, g_strdup (day), g_free);
+  g_object_set_data_full (G_OBJECT (check), PAST_REF_KEY,
+                          g_strdup (bc_plan_item_get_exercise_ref (item)), g_free);
+  g_object_set_data (G_OBJECT (check), PAST_SETS_KEY, GUINT_TO_POINTER (dosage->sets));
+  g_signal_connect_object (check, "toggled", G_CALLBACK (past_check_toggled_cb), self, 0);
+
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  return row;
+}
+
+static char *
+format_past_day (GDateTime *date,
+                 int        days_ago)
+{
+  if (days_ago == 1)
+    return g_strdup (_("Yesterday"));
+
+  /* Translators: a past day in the list of days to correct, see g_date_time_format() */
+  return g_date_time_format (date, _("%A, %-d %B"));
+}
+
+/* Returns: whether anything was due that day, and the row added */
+static gboolean
+add_past_day (BcTodayPage       *self,
+              BcDatabase        *db,
+              gint64             profile_id,
+              BcPlan            *plan,
+              BcExerciseCatalog *catalog,
+              GDateTime         *date,
+              int                days_ago,
+              GHashTable        *expanded)
+{
+  GListModel *items = G_LIST_MODEL (bc_plan_get_items (plan));
+  g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) done = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *day = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *title = NULL;
+  GtkWidget *expander;
+  guint n_done = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      BcPlanItem *item = g_list_model_get_item (items, i);
+      const char *ref = bc_plan_item_get_exercise_ref (item);
+
+      /* An exercise twice in the plan is still one record a day. */
+      if (!bc_days_contains_date (bc_plan_item_get_dosage (item)->days, date) ||
+          !g_hash_table_add (seen, (gpointer)ref))
+        {
+          g_object_unref (item);
+          continue;
+        }
+
+      g_ptr_array_add (due, item);
+    }
+
+  if (due->len == 0)
+    return FALSE;
+
+  /* Only the days shown are read. */
+  done = bc_session_store_done_on_day (db, profile_id, day, &error);
+  if (done == NULL)
+    {
+      g_message ("The records of %s could not be read: %s", day, error->message);
+      return FALSE;
+    }
+
+  title = format_past_day (date, days_ago);
+  expander = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  g_object_set_data_full (G_OBJECT (expander), PAST_DAY_KEY, g_strdup (day), g_free);
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      BcPlanItem *item = g_ptr_array_index (due, i);
+      const char *ref = bc_plan_item_get_exercise_ref (item);
+      BcExercise *exercise = catalog ? bc_exercise_catalog_lookup (catalog, ref) : NULL;
+      gboolean is_done = g_hash_table_contains (done, ref);
+
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                create_past_exercise_row (self, item, exercise, day, title,
+                                                          is_done));
+      if (is_done)
+        n_done++;
+    }
+
+  g_object_set_data (G_OBJECT (expander), PAST_N_DUE_KEY, GUINT_TO_POINTER (due->len));
+  g_object_set_data (G_OBJECT (expander), PAST_N_DONE_KEY, GUINT_TO_POINTER (n_done));
+  update_past_day_subtitle (ADW_EXPANDER_ROW (expander));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander),
+                                 g_hash_table_contains (expanded, day));
+
+  gtk_list_box_append (self->past_list, expander);
+  return TRUE;
+}
+
+/* The list is made again when the plan or the records change elsewhere;
+ * the days the patient had open stay open.
+ */
+static void
+update_past_days (BcTodayPage       *self,
+                  BcDatabase        *db,
+                  gint64             profile_id,
+                  BcPlan            *plan,
+                  BcExerciseCatalog *catalog,
+                  GDateTime         *now)
+{
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->past_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_EXPANDER_ROW (child) && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child)))
+        g_hash_table_add (expanded, g_strdup (g_object_get_data (G_OBJECT (child),
+                                                                 PAST_DAY_KEY)));
+    }
+
+  clear_list (self->past_list);
+  self->n_past_days = 0;
+
+  for (int days_ago = 1; days_ago <= N_PAST_DAYS; days_ago++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (now, -days_ago);
+
+      if (add_past_day (self, db, profile_id, plan, catalog, date, days_ago, expanded))
+        self->n_past_days++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->past_group), self->n_past_days > 0);
 }
 
 /**
@@ -218,7 +532,7 @@ bc_today_page_reload (BcTodayPage *self)
   streak = bc_session_store_streak (db, profile_id, plan, now, NULL);
   week = bc_session_store_week_completion (db, profile_id, plan, now, NULL);
 
-  clear_list (self);
+  clear_list (self->exercise_list);
   self->n_exercises = 0;
   self->n_done = 0;
 
@@ -242,6 +556,9 @@ bc_today_page_reload (BcTodayPage *self)
 
   update_header (self, now, streak, week);
   update_start (self);
+  update_review (self, plan, today);
+  if (!self->correcting)
+    update_past_days (self, db, profile_id, plan, catalog, now);
   gtk_stack_set_visible_child_name (self->stack, "plan");
 }
 
@@ -306,6 +623,10 @@ bc_today_page_class_init (BcTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, note_label);
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, exercises_group);
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, exercise_list);
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, review_notice);
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, review_label);
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, past_group);
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, past_list);
 }
 
 static void
@@ -352,4 +673,126 @@ bc_today_page_get_week_text (BcTodayPage *self)
   g_return_val_if_fail (BC_IS_TODAY_PAGE (self), NULL);
 
   return gtk_label_get_label (self->week_label);
+}
+
+guint
+bc_today_page_get_n_past_days (BcTodayPage *self)
+{
+  g_return_val_if_fail (BC_IS_TODAY_PAGE (self), 0);
+
+  return self->n_past_days;
+}
+
+static GtkCheckButton *
+find_past_check (BcTodayPage *self,
+                 const char  *day,
+                 const char  *exercise_ref)
+{
+  GtkWidget *widget = GTK_WIDGET (self->past_list);
+
+  /* A depth-first walk of the list: the expanders' rows live inside them. */
+  while (widget != NULL)
+    {
+      if (GTK_IS_CHECK_BUTTON (widget) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (widget), PAST_DAY_KEY), day) == 0 &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (widget), PAST_REF_KEY), exercise_ref) == 0)
+        return GTK_CHECK_BUTTON (widget);
+
+      if (gtk_widget_get_first_child (widget) != NULL)
+        {
+          widget = gtk_widget_get_first_child (widget);
+          continue;
+        }
+
+      while (widget != GTK_WIDGET (self->past_list) && gtk_widget_get_next_sibling (widget) == NULL)
+        widget = gtk_widget_get_parent (widget);
+      if (widget == GTK_WIDGET (self->past_list))
+        break;
+      widget = gtk_widget_get_next_sibling (widget);
+    }
+
+  return NULL;
+}
+
+/**
+ * bc_today_page_get_past_done:
+ * @day: YYYY-MM-DD, one of the past days shown
+ * @found: (out) (optional): whether the page shows that exercise on that day
+ *
+ * Returns: whether the exercise's check on that day is ticked
+ */
+gboolean
+bc_today_page_get_past_done (BcTodayPage *self,
+                             const char  *day,
+                             const char  *exercise_ref,
+                             gboolean    *found)
+{
+  GtkCheckButton *check;
+
+  g_return_val_if_fail (BC_IS_TODAY_PAGE (self), FALSE);
+
+  check = find_past_check (self, day, exercise_ref);
+  if (found != NULL)
+    *found = check != NULL;
+
+  return check != NULL && gtk_check_button_get_active (check);
+}
+
+/**
+ * bc_today_page_set_past_done:
+ *
+ * Ticks or clears an exercise's check on a past day, as a click would,
+ * so the correction goes through the page's own handler.
+ *
+ * Returns: %FALSE when the page does not show that exercise on that day
+ */
+gboolean
+bc_today_page_set_past_done (BcTodayPage *self,
+                             const char  *day,
+                             const char  *exercise_ref,
+                             gboolean     done)
+{
+  GtkCheckButton *check;
+
+  g_return_val_if_fail (BC_IS_TODAY_PAGE (self), FALSE);
+
+  check = find_past_check (self, day, exercise_ref);
+  if (check == NULL)
+    return FALSE;
+
+  gtk_check_button_set_active (check, done);
+  return TRUE;
+}
+
+/* Expands a past day's row, for tests and screenshots. */
+void
+bc_today_page_expand_past_day (BcTodayPage *self,
+                               const char  *day)
+{
+  g_return_if_fail (BC_IS_TODAY_PAGE (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->past_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_EXPANDER_ROW (child) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (child), PAST_DAY_KEY), day) == 0)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (child), TRUE);
+    }
+}
+
+gboolean
+bc_today_page_get_review_due (BcTodayPage *self)
+{
+  g_return_val_if_fail (BC_IS_TODAY_PAGE (self), FALSE);
+
+  return gtk_widget_get_visible (self->review_notice);
+}
+
+const char *
+bc_today_page_get_review_text (BcTodayPage *self)
+{
+  g_return_val_if_fail (BC_IS_TODAY_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->review_label);
 }

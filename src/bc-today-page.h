@@ -22,5 +22,18 @@ guint       bc_today_page_get_n_exercises   (BcTodayPage *self);
 guint       bc_today_page_get_n_done        (BcTodayPage *self);
 const char *bc_today_page_get_streak_text   (BcTodayPage *self);
 const char *bc_today_page_get_week_text     (BcTodayPage *self);
+guint       bc_today_page_get_n_past_days   (BcTodayPage *self);
+gboolean    bc_today_page_get_past_done     (BcTodayPage *self,
+                                             const char  *day,
+                                             const char  *exercise_ref,
+                                             gboolean    *found);
+gboolean    bc_today_page_set_past_done     (BcTodayPage *self,
+                                             const char  *day,
+                                             const char  *exercise_ref,
+                                             gboolean     done);
+void        bc_today_page_expand_past_day   (BcTodayPage *self,
+                                             const char  *day);
+gboolean    bc_today_page_get_review_due    (BcTodayPage *self);
+const char *bc_today_page_get_review_text   (BcTodayPage *self);
 
 G_END_DECLS

@@ -105,6 +105,23 @@ start_session_action (GtkWidget  *widget,
   bc_session_window_present (get_application (self), GTK_WINDOW (self));
 }
 
+/* Printing works from anywhere in the window (Ctrl+P): it shows the
+ * Plan page and prints the plan there.
+ */
+static void
+forward_to_plan_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BcWindow *self = BC_WINDOW (widget);
+  const char *plan_action = g_str_equal (action_name, "win.print") ? "plan.print"
+                            : g_str_equal (action_name, "win.export-pdf") ? "plan.export-pdf"
+                            : "plan.preview";
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+  gtk_widget_activate_action (GTK_WIDGET (self->plan_page), plan_action, NULL);
+}
+
 static void
 start_empty_action (GtkWidget  *widget,
                     const char *action_name,
@@ -232,6 +249,10 @@ bc_window_class_init (BcWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, forward_to_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, forward_to_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL,
+                                   forward_to_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL,
                                    open_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL, start_session_action);

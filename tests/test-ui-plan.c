@@ -351,6 +351,62 @@ test_import_preview (Fixture       *fixture,
   gtk_window_destroy (dialog);
 }
 
+static char *
+pdf_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The window's PDF (GtkPrintOperation, export) and the command line's
+ * (cairo, no display) read back as the same text.
+ */
+static void
+test_print_export (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *window_pdf = g_build_filename (g_getenv ("BACKCARE_TEST_WORLD"), "window.pdf", NULL);
+  g_autofree char *shell_pdf = g_build_filename (g_getenv ("BACKCARE_TEST_WORLD"), "shell.pdf", NULL);
+  g_autofree char *window_text = NULL;
+  g_autofree char *shell_text = NULL;
+  const char *argv[] = { g_getenv ("BACKCARE_BINARY"), "--export-plan", shell_pdf, NULL };
+  int status;
+  GtkWindow *preview;
+
+  start_from_template (fixture);
+  g_assert_true (bc_plan_page_export_pdf (fixture->page, window_pdf, &error));
+  g_assert_no_error (error);
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  window_text = pdf_text (window_pdf);
+  shell_text = pdf_text (shell_pdf);
+  g_assert_nonnull (strstr (window_text, "Core & stretch — gentle start"));
+  g_assert_nonnull (strstr (window_text, "Tracking sheet"));
+  g_assert_cmpstr (window_text, ==, shell_text);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.preview", NULL);
+  iterate_main_loop (300);
+  preview = bc_plan_page_get_open_dialog (fixture->page);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (preview), "n-pages")), >=, 3);
+  save_png (GTK_WIDGET (preview), "print-preview.png");
+  gtk_window_destroy (preview);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +421,7 @@ main (int   argc,
   ADD ("/ui/plan/reorder-remove-undo", test_reorder_remove_undo);
   ADD ("/ui/plan/library", test_library);
   ADD ("/ui/plan/import-preview", test_import_preview);
+  ADD ("/ui/plan/print-export", test_print_export);
 
 #undef ADD
 

@@ -74,27 +74,26 @@ resolve_profile (BcDatabase  *db,
   return bc_profile_store_find (db, names[0], error);
 }
 
+/**
+ * bc_headless_load_plan:
+ *
+ * The active plan of @profile_name (or of the first profile), with the
+ * catalog that names its exercises: what an export needs.
+ */
 gboolean
-bc_headless_export_plan (const char  *data_dir,
-                         const char  *profile_name,
-                         const char  *path,
-                         char       **out_summary,
-                         GError     **error)
+bc_headless_load_plan (const char         *data_dir,
+                       const char         *profile_name,
+                       BcPlan            **out_plan,
+                       BcExerciseCatalog **out_catalog,
+                       char              **out_profile_name,
+                       GError            **error)
 {
   g_autoptr(BcDatabase) db = NULL;
   g_autoptr(BcExerciseCatalog) catalog = NULL;
   g_autoptr(BcPlan) plan = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   gint64 profile_id;
-
-  if (!has_extension (path, PLAN_EXTENSION))
-    {
-      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_USAGE,
-                   _("“%s”: plans are exported to files ending in %s"), path, PLAN_EXTENSION);
-      return FALSE;
-    }
 
   db = open_database (data_dir, error);
   if (db == NULL)
@@ -121,8 +120,44 @@ bc_headless_export_plan (const char  *data_dir,
     }
 
   catalog = bc_exercise_catalog_new (db, &local_error);
-  if (catalog != NULL)
-    bytes = bc_plan_file_serialize (plan, catalog, &local_error);
+  if (catalog == NULL)
+    {
+      g_set_error_literal (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                           local_error->message);
+      return FALSE;
+    }
+
+  *out_plan = g_steal_pointer (&plan);
+  *out_catalog = g_steal_pointer (&catalog);
+  *out_profile_name = g_steal_pointer (&name);
+  return TRUE;
+}
+
+gboolean
+bc_headless_export_plan (const char  *data_dir,
+                         const char  *profile_name,
+                         const char  *path,
+                         char       **out_summary,
+                         GError     **error)
+{
+  g_autoptr(BcExerciseCatalog) catalog = NULL;
+  g_autoptr(BcPlan) plan = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!has_extension (path, PLAN_EXTENSION))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_USAGE,
+                   _("“%s”: plans are exported to files ending in %s or .pdf"), path,
+                   PLAN_EXTENSION);
+      return FALSE;
+    }
+
+  if (!bc_headless_load_plan (data_dir, profile_name, &plan, &catalog, &name, error))
+    return FALSE;
+
+  bytes = bc_plan_file_serialize (plan, catalog, &local_error);
   if (bytes == NULL ||
       !g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                             &local_error))

@@ -8,6 +8,9 @@
 
 #include <gio/gio.h>
 
+#include "bc-exercise-catalog.h"
+#include "bc-plan.h"
+
 G_BEGIN_DECLS
 
 #define BC_HEADLESS_ERROR (bc_headless_error_quark ())
@@ -26,6 +29,12 @@ gboolean bc_headless_export_plan (const char  *data_dir,
                                   const char  *path,
                                   char       **out_summary,
                                   GError     **error);
+gboolean bc_headless_load_plan   (const char         *data_dir,
+                                  const char         *profile_name,
+                                  BcPlan            **out_plan,
+                                  BcExerciseCatalog **out_catalog,
+                                  char              **out_profile_name,
+                                  GError            **error);
 gboolean bc_headless_import      (const char  *data_dir,
                                   const char  *profile_name,
                                   const char  *path,

@@ -137,12 +137,58 @@ migrate_to_2 (BcDatabase  *db,
     error);
 }
 
+/* The pain log: entries on the 0–10 scale with what went with them, and
+ * the Patient-Specific Functional Scale (activities scored 0–10).
+ */
+static gboolean
+migrate_to_3 (BcDatabase  *db,
+              GError     **error)
+{
+  return bc_database_exec (db,
+    "CREATE TABLE pain_entries ("
+    "  id INTEGER PRIMARY KEY,"
+    "  profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,"
+    "  time INTEGER NOT NULL,"
+    "  utc_offset INTEGER NOT NULL DEFAULT 0,"
+    "  day TEXT NOT NULL,"
+    "  intensity INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 10),"
+    "  areas TEXT NOT NULL DEFAULT '',"
+    "  quality TEXT NOT NULL DEFAULT '',"
+    "  numbness INTEGER NOT NULL DEFAULT 0 CHECK (numbness IN (0, 1)),"
+    "  tingling INTEGER NOT NULL DEFAULT 0 CHECK (tingling IN (0, 1)),"
+    "  radiating INTEGER NOT NULL DEFAULT 0 CHECK (radiating IN (0, 1)),"
+    "  sleep TEXT NOT NULL DEFAULT '' CHECK (sleep IN ('', 'poor', 'fair', 'good')),"
+    "  helped TEXT NOT NULL DEFAULT '',"
+    "  note TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX pain_entries_time ON pain_entries (profile_id, time);"
+    "CREATE INDEX pain_entries_day ON pain_entries (profile_id, day);"
+    "CREATE TABLE psfs_activities ("
+    "  id INTEGER PRIMARY KEY,"
+    "  profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+    "  position INTEGER NOT NULL DEFAULT 0,"
+    "  archived INTEGER NOT NULL DEFAULT 0,"
+    "  created_at INTEGER NOT NULL"
+    ");"
+    "CREATE TABLE psfs_scores ("
+    "  id INTEGER PRIMARY KEY,"
+    "  activity_id INTEGER NOT NULL REFERENCES psfs_activities (id) ON DELETE CASCADE,"
+    "  time INTEGER NOT NULL,"
+    "  day TEXT NOT NULL,"
+    "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10)"
+    ");"
+    "CREATE INDEX psfs_scores_day ON psfs_scores (activity_id, day);",
+    error);
+}
+
 typedef gboolean (*BcMigrationStep) (BcDatabase  *db,
                                      GError     **error);
 
 static const BcMigrationStep steps[] = {
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == BC_DATABASE_SCHEMA_VERSION);
