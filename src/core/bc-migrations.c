@@ -182,6 +182,34 @@ migrate_to_3 (BcDatabase  *db,
     error);
 }
 
+/* Reminders: what each reminder did on each day, and water drunk. */
+static gboolean
+migrate_to_4 (BcDatabase  *db,
+              GError     **error)
+{
+  return bc_database_exec (db,
+    "CREATE TABLE reminder_events ("
+    "  id INTEGER PRIMARY KEY,"
+    "  profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('hydration', 'stretch', 'session', 'pain', 'review',"
+    "                                     'appointment')),"
+    "  event TEXT NOT NULL CHECK (event IN ('prompted', 'done', 'snoozed', 'skipped')),"
+    "  time INTEGER NOT NULL,"
+    "  day TEXT NOT NULL,"
+    "  detail TEXT NOT NULL DEFAULT ''"
+    ");"
+    "CREATE INDEX reminder_events_day ON reminder_events (profile_id, day, kind);"
+    "CREATE TABLE water_intake ("
+    "  id INTEGER PRIMARY KEY,"
+    "  profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,"
+    "  day TEXT NOT NULL,"
+    "  time INTEGER NOT NULL,"
+    "  ml INTEGER NOT NULL CHECK (ml BETWEEN -5000 AND 5000)"
+    ");"
+    "CREATE INDEX water_intake_day ON water_intake (profile_id, day);",
+    error);
+}
+
 typedef gboolean (*BcMigrationStep) (BcDatabase  *db,
                                      GError     **error);
 
@@ -189,6 +217,7 @@ static const BcMigrationStep steps[] = {
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == BC_DATABASE_SCHEMA_VERSION);
