@@ -13,9 +13,11 @@
 #include "bc-application.h"
 #include "bc-data-dir.h"
 #include "bc-headless.h"
+#include "bc-pain-report.h"
 #include "bc-plan-layout.h"
 #include "bc-profile-store.h"
 #include "bc-preferences-window.h"
+#include "bc-reminder-controller.h"
 #include "bc-window.h"
 
 struct _BcApplication
@@ -28,6 +30,7 @@ struct _BcApplication
   GError         *open_error;
   BcExerciseCatalog *catalog;
   gint64          profile_id;
+  BcReminderController *reminders;
 };
 
 G_DEFINE_FINAL_TYPE (BcApplication, bc_application, ADW_TYPE_APPLICATION)
@@ -63,7 +66,16 @@ static const GOptionEntry main_entries[] = {
   { "export-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan to FILE.backcare-plan and exit"), N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import FILE (.backcare-plan) without opening a window and exit"), N_("FILE") },
+    N_("Import FILE (.backcare-plan or a pain log .csv) without opening a window and exit"),
+    N_("FILE") },
+  { "export-pain-log", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the pain log to FILE.csv and exit"), N_("FILE") },
+  { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a pain report for a clinician to FILE.pdf and exit"), N_("FILE") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("First day of the report (default: twelve weeks before the last)"), N_("YYYY-MM-DD") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Last day of the report, inclusive (default: today)"), N_("YYYY-MM-DD") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Paper size of an exported PDF: a4 or letter (default: from the locale)"), N_("SIZE") },
   { NULL }
@@ -100,6 +112,12 @@ check_command_line (char   **arguments,
     { "profile", 0, 0, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "export-plan", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "import", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
+    { "export-pain-log", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb,
+      NULL, NULL },
+    { "export-report", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb,
+      NULL, NULL },
+    { "from", 0, 0, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
+    { "to", 0, 0, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "paper", 0, 0, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "help", 'h', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "help-all", 0, G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
@@ -238,6 +256,7 @@ static int
 run_headless (BcApplication *self,
               const char    *export_plan,
               const char    *import,
+              const char    *export_pain_log,
               const char    *profile,
               const char    *paper_name)
 {
@@ -249,9 +268,9 @@ run_headless (BcApplication *self,
   g_autofree char *summary = NULL;
   gboolean ok;
 
-  if (export_plan != NULL && import != NULL)
+  if ((export_plan != NULL) + (import != NULL) + (export_pain_log != NULL) > 1)
     {
-      g_printerr (_("backcare: use either --export-plan or --import, not both\n"));
+      g_printerr (_("backcare: use only one of --import, --export-plan and --export-pain-log\n"));
       return EXIT_USAGE;
     }
 
@@ -269,6 +288,9 @@ run_headless (BcApplication *self,
     ok = export_pdf (self, export_plan, profile, paper, &summary, &error);
   else if (export_plan != NULL)
     ok = bc_headless_export_plan (self->data_dir, profile, export_plan, &summary, &error);
+  else if (export_pain_log != NULL)
+    ok = bc_headless_export_pain_log (self->data_dir, profile, export_pain_log, &summary,
+                                      &error);
   else
     ok = bc_headless_import (self->data_dir, profile, import, &summary, &error);
 
@@ -286,6 +308,54 @@ run_headless (BcApplication *self,
   return EXIT_SUCCESS;
 }
 
+/* backcare --export-report FILE.pdf [--from DAY --to DAY]. */
+static int
+run_export_report (BcApplication *self,
+                   const char    *path,
+                   const char    *from,
+                   const char    *to,
+                   const char    *profile,
+                   const char    *paper_name,
+                   gboolean       other_command)
+{
+  BcPaper paper = bc_paper_from_locale ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *active = NULL;
+  g_autofree char *summary = NULL;
+
+  if (path == NULL)
+    {
+      g_printerr (_("backcare: --from and --to only apply to --export-report\n"));
+      return EXIT_USAGE;
+    }
+
+  if (other_command)
+    {
+      g_printerr (_("backcare: use --export-report on its own, not with another command\n"));
+      return EXIT_USAGE;
+    }
+
+  if (paper_name != NULL && !bc_paper_from_string (paper_name, &paper))
+    {
+      g_printerr (_("backcare: --paper takes a4 or letter\n"));
+      return EXIT_USAGE;
+    }
+
+  if (profile == NULL)
+    profile = active = dup_active_profile_name ();
+
+  if (!bc_pain_report_export_headless (self->data_dir, profile, from, to, paper, path,
+                                       &summary, &error))
+    {
+      g_printerr ("backcare: %s\n", error->message);
+      return g_error_matches (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_USAGE)
+             ? EXIT_USAGE : EXIT_FAILURE;
+    }
+
+  g_print ("%s\n", summary);
+  return EXIT_SUCCESS;
+}
+
 static int
 bc_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -294,6 +364,10 @@ bc_application_handle_local_options (GApplication *app,
   g_autofree char *data_dir = NULL;
   g_autofree char *export_plan = NULL;
   g_autofree char *import = NULL;
+  g_autofree char *export_pain_log = NULL;
+  g_autofree char *export_report = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
   g_autofree char *profile = NULL;
   g_autofree char *paper = NULL;
 
@@ -306,6 +380,10 @@ bc_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "data-dir", "^ay", &data_dir);
   g_variant_dict_lookup (options, "export-plan", "^ay", &export_plan);
   g_variant_dict_lookup (options, "import", "^ay", &import);
+  g_variant_dict_lookup (options, "export-pain-log", "^ay", &export_pain_log);
+  g_variant_dict_lookup (options, "export-report", "^ay", &export_report);
+  g_variant_dict_lookup (options, "from", "s", &from);
+  g_variant_dict_lookup (options, "to", "s", &to);
   g_variant_dict_lookup (options, "profile", "s", &profile);
   g_variant_dict_lookup (options, "paper", "s", &paper);
 
@@ -313,8 +391,11 @@ bc_application_handle_local_options (GApplication *app,
   self->data_dir = bc_data_dir_resolve (data_dir);
 
   /* Headless commands never start GTK: no display is needed. */
-  if (export_plan != NULL || import != NULL)
-    return run_headless (self, export_plan, import, profile, paper);
+  if (export_report != NULL || from != NULL || to != NULL)
+    return run_export_report (self, export_report, from, to, profile, paper,
+                              export_plan != NULL || import != NULL || export_pain_log != NULL);
+  if (export_plan != NULL || import != NULL || export_pain_log != NULL)
+    return run_headless (self, export_plan, import, export_pain_log, profile, paper);
 
   /* One window per data folder: another folder (build-aux/run's, or a
    * test's) runs as its own instance instead of raising the user's.
@@ -409,12 +490,17 @@ get_main_window (BcApplication *self)
   return NULL;
 }
 
+/* Quit really quits, even while reminders keep the app running. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  BcApplication *self = user_data;
+
+  if (self->reminders != NULL)
+    bc_reminder_controller_stop (self->reminders);
+  g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -509,6 +595,7 @@ set_accels (BcApplication *self)
     { "app.help", { "F1", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.print", { "<Control>p", NULL } },
+    { "win.log-pain", { "<Control>l", NULL } },
     { "win.show-page::today", { "<Alt>1", NULL } },
     { "win.show-page::plan", { "<Alt>2", NULL } },
     { "win.show-page::appointments", { "<Alt>3", NULL } },
@@ -547,6 +634,11 @@ bc_application_startup (GApplication *app)
     self->data_dir = bc_data_dir_resolve (NULL);
 
   open_database (self);
+
+  /* No window here: started as --gapplication-service (at login), only
+   * the reminders run until something activates the app.
+   */
+  self->reminders = bc_reminder_controller_new (self);
 }
 
 static void
@@ -554,11 +646,15 @@ bc_application_activate (GApplication *app)
 {
   BcApplication *self = BC_APPLICATION (app);
   GtkWindow *window = get_main_window (self);
+  gboolean created = window == NULL;
 
-  if (window == NULL)
+  if (created)
     window = GTK_WINDOW (bc_window_new (self));
 
   gtk_window_present (window);
+
+  if (created && self->reminders != NULL)
+    bc_reminder_controller_offer_welcome (self->reminders, window);
 }
 
 /* backcare FILE.backcare-plan, or a double click in the file manager:
@@ -590,6 +686,11 @@ bc_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (bc_application_parent_class)->shutdown (app);
 
+  /* The reminders let go of the database and of libnotify first. */
+  if (self->reminders != NULL)
+    bc_reminder_controller_stop (self->reminders);
+  g_clear_object (&self->reminders);
+
   /* Closing the connection checkpoints the WAL before the process ends. */
   g_clear_object (&self->database);
 }
@@ -599,6 +700,7 @@ bc_application_finalize (GObject *object)
 {
   BcApplication *self = (BcApplication *)object;
 
+  g_clear_object (&self->reminders);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
   g_clear_object (&self->database);
@@ -677,6 +779,8 @@ bc_application_new (void)
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/example/BackCare",
+                       /* GtkApplication:screensaver-active is only followed then. */
+                       "register-session", TRUE,
                        NULL);
 }
 
@@ -751,6 +855,24 @@ bc_application_start_empty (BcApplication  *self,
     }
 
   return TRUE;
+}
+
+/* Returns: (nullable): the reminders of the open database */
+BcReminderEngine *
+bc_application_get_reminders (BcApplication *self)
+{
+  g_return_val_if_fail (BC_IS_APPLICATION (self), NULL);
+
+  return self->reminders ? bc_reminder_controller_get_engine (self->reminders) : NULL;
+}
+
+/* Whether reminders keep the application running with no window. */
+gboolean
+bc_application_get_held_for_reminders (BcApplication *self)
+{
+  g_return_val_if_fail (BC_IS_APPLICATION (self), FALSE);
+
+  return self->reminders != NULL && bc_reminder_controller_get_holding (self->reminders);
 }
 
 BcExerciseCatalog *

@@ -10,6 +10,7 @@
 
 #include "bc-database.h"
 #include "bc-exercise-catalog.h"
+#include "bc-reminder-engine.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,7 @@ BcExerciseCatalog *bc_application_get_catalog   (BcApplication  *self);
 gint64         bc_application_get_profile_id    (BcApplication  *self);
 char          *bc_application_dup_profile_name  (BcApplication  *self);
 void           bc_application_data_changed      (BcApplication  *self);
+BcReminderEngine *bc_application_get_reminders  (BcApplication  *self);
+gboolean       bc_application_get_held_for_reminders (BcApplication *self);
 
 G_END_DECLS

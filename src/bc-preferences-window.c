@@ -13,6 +13,7 @@
 #include "bc-application.h"
 #include "bc-preferences-window.h"
 #include "bc-profile-store.h"
+#include "bc-reminder-preferences.h"
 
 struct _BcPreferencesWindow
 {
@@ -28,6 +29,7 @@ struct _BcPreferencesWindow
   AdwActionRow         *logo_row;
   GtkButton            *clear_logo_button;
   GtkFileChooserNative *logo_chooser;
+  BcReminderPreferencesPage *reminders_page;
 
   BcApplication        *application;
   char                 *data_dir;
@@ -365,8 +367,11 @@ bc_preferences_window_class_init (BcPreferencesWindowClass *klass)
 
   object_class->finalize = bc_preferences_window_finalize;
 
+  g_type_ensure (BC_TYPE_REMINDER_PREFERENCES_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/BackCare/bc-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BcPreferencesWindow, reminders_page);
   gtk_widget_class_bind_template_child (widget_class, BcPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, BcPreferencesWindow, data_folder_row);
   gtk_widget_class_bind_template_child (widget_class, BcPreferencesWindow, profiles_group);
@@ -412,6 +417,7 @@ bc_preferences_window_new (GtkWindow     *parent,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "clinic-phone", self->clinic_phone_row, "text", G_SETTINGS_BIND_DEFAULT);
   update_logo_row (self);
+  bc_reminder_preferences_page_bind (self->reminders_page, settings);
 
   fill_profiles (self);
   g_signal_connect_object (application, "data-changed", G_CALLBACK (data_changed_cb), self,
@@ -433,4 +439,12 @@ bc_preferences_window_get_style_row (BcPreferencesWindow *self)
   g_return_val_if_fail (BC_IS_PREFERENCES_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->style_row);
+}
+
+BcReminderPreferencesPage *
+bc_preferences_window_get_reminders_page (BcPreferencesWindow *self)
+{
+  g_return_val_if_fail (BC_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->reminders_page;
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "bc-reminder-preferences.h"
+
 G_BEGIN_DECLS
 
 #define BC_TYPE_PREFERENCES_WINDOW (bc_preferences_window_get_type ())
@@ -24,5 +26,6 @@ void       bc_preferences_window_add_profile   (BcPreferencesWindow *self,
                                                 const char          *name);
 GtkWindow *bc_preferences_window_ask_delete    (BcPreferencesWindow *self,
                                                 const char          *name);
+BcReminderPreferencesPage *bc_preferences_window_get_reminders_page (BcPreferencesWindow *self);
 
 G_END_DECLS

@@ -13,7 +13,10 @@
 
 #include "bc-application.h"
 #include "bc-library-dialog.h"
+#include "bc-pain-scale.h"
+#include "bc-pain-store.h"
 #include "bc-plan-store.h"
+#include "bc-reminder-card.h"
 #include "bc-session-store.h"
 #include "bc-today-page.h"
 #include "bc-window.h"
@@ -47,6 +50,10 @@ struct _BcTodayPage
   GtkLabel            *review_label;
   AdwPreferencesGroup *past_group;
   GtkListBox          *past_list;
+  BcReminderCard      *reminder_card;
+  BcReminderCard      *empty_reminder_card;
+  BcPainScale         *quick_scale;
+  GtkLabel            *quick_log_label;
 
   gboolean             connected;
   guint                n_exercises;
@@ -481,6 +488,108 @@ update_past_days (BcTodayPage       *self,
   gtk_widget_set_visible (GTK_WIDGET (self->past_group), self->n_past_days > 0);
 }
 
+/* The quick pain log: the latest entry of today, if there is one. */
+static void
+update_quick_log (BcTodayPage *self,
+                  BcDatabase  *db,
+                  gint64       profile_id,
+                  const char  *today)
+{
+  g_autoptr(GPtrArray) latest = bc_pain_store_list_page (db, profile_id, NULL, 0, 1, NULL);
+  BcPainEntry *entry = latest && latest->len > 0 ? g_ptr_array_index (latest, 0) : NULL;
+  g_autofree char *day = entry ? bc_pain_entry_dup_day (entry) : NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *time_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (entry == NULL || g_strcmp0 (day, today) != 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->quick_log_label), FALSE);
+      return;
+    }
+
+  when = bc_pain_entry_dup_date_time (entry);
+  time_text = g_date_time_format (when, "%H:%M");
+  /* Translators: the latest pain rating of today and its time, e.g. "Logged today: 4 at 08:15" */
+  text = g_strdup_printf (_("Logged today: %d at %s"), entry->intensity, time_text);
+  gtk_label_set_label (self->quick_log_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->quick_log_label), TRUE);
+}
+
+/**
+ * bc_today_page_quick_log:
+ * @intensity: 0–10
+ *
+ * Logs @intensity at the current time, as tapping its button does, and
+ * offers to add the details in the entry dialog.
+ *
+ * Returns: the new entry's id, or 0 when it could not be stored
+ */
+gint64
+bc_today_page_quick_log (BcTodayPage *self,
+                         int          intensity)
+{
+  BcApplication *app;
+  BcDatabase *db;
+  g_autoptr(BcPainEntry) entry = bc_pain_entry_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  GtkRoot *root;
+  AdwToast *toast;
+  gint64 id;
+
+  g_return_val_if_fail (BC_IS_TODAY_PAGE (self), 0);
+
+  app = get_application (self);
+  db = app ? bc_application_get_database (app) : NULL;
+  if (db == NULL)
+    return 0;
+
+  entry->intensity = intensity;
+  bc_pain_entry_set_date_time (entry, now);
+  id = bc_pain_store_add (db, bc_application_get_profile_id (app), entry, &error);
+  if (id == 0)
+    {
+      /* Translators: %s says why a quick pain rating could not be stored */
+      title = g_strdup_printf (_("Your pain rating could not be saved: %s"), error->message);
+      show_toast (self, title);
+      return 0;
+    }
+
+  bc_application_data_changed (app);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (BC_IS_WINDOW (root))
+    {
+      /* Translators: a toast after a quick pain rating, e.g. "Pain 4 logged" */
+      title = g_strdup_printf (_("Pain %d logged"), intensity);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("Add _Details"));
+      adw_toast_set_action_name (toast, "win.edit-pain-entry");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+      bc_window_add_toast (BC_WINDOW (root), toast);
+    }
+
+  return id;
+}
+
+static void
+quick_chosen_cb (BcTodayPage *self,
+                 int          intensity)
+{
+  bc_today_page_quick_log (self, intensity);
+}
+
+const char *
+bc_today_page_get_quick_log_text (BcTodayPage *self)
+{
+  g_return_val_if_fail (BC_IS_TODAY_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->quick_log_label))
+         ? gtk_label_get_label (self->quick_log_label) : NULL;
+}
+
 /**
  * bc_today_page_reload:
  *
@@ -557,6 +666,7 @@ bc_today_page_reload (BcTodayPage *self)
   update_header (self, now, streak, week);
   update_start (self);
   update_review (self, plan, today);
+  update_quick_log (self, db, profile_id, today);
   if (!self->correcting)
     update_past_days (self, db, profile_id, plan, catalog, now);
   gtk_stack_set_visible_child_name (self->stack, "plan");
@@ -612,8 +722,14 @@ bc_today_page_class_init (BcTodayPageClass *klass)
   object_class->dispose = bc_today_page_dispose;
   widget_class->map = bc_today_page_map;
 
+  g_type_ensure (BC_TYPE_PAIN_SCALE);
+
+  g_type_ensure (BC_TYPE_REMINDER_CARD);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/BackCare/bc-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, reminder_card);
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, empty_reminder_card);
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, date_label);
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, streak_label);
@@ -627,12 +743,17 @@ bc_today_page_class_init (BcTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, review_label);
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, past_group);
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, past_list);
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, quick_scale);
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, quick_log_label);
 }
 
 static void
 bc_today_page_init (BcTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->quick_scale, "chosen", G_CALLBACK (quick_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 gboolean
@@ -795,4 +916,15 @@ bc_today_page_get_review_text (BcTodayPage *self)
   g_return_val_if_fail (BC_IS_TODAY_PAGE (self), NULL);
 
   return gtk_label_get_label (self->review_label);
+}
+
+/* The reminders card the page shows: with the plan, or under "Nothing
+ * Planned" when there is none.
+ */
+BcReminderCard *
+bc_today_page_get_reminder_card (BcTodayPage *self)
+{
+  g_return_val_if_fail (BC_IS_TODAY_PAGE (self), NULL);
+
+  return bc_today_page_get_has_plan (self) ? self->reminder_card : self->empty_reminder_card;
 }

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "bc-reminder-card.h"
+
 G_BEGIN_DECLS
 
 #define BC_TYPE_TODAY_PAGE (bc_today_page_get_type ())
@@ -35,5 +37,11 @@ void        bc_today_page_expand_past_day   (BcTodayPage *self,
                                              const char  *day);
 gboolean    bc_today_page_get_review_due    (BcTodayPage *self);
 const char *bc_today_page_get_review_text   (BcTodayPage *self);
+BcReminderCard *bc_today_page_get_reminder_card (BcTodayPage *self);
+
+/* The quick pain log. */
+gint64      bc_today_page_quick_log         (BcTodayPage *self,
+                                             int          intensity);
+const char *bc_today_page_get_quick_log_text (BcTodayPage *self);
 
 G_END_DECLS

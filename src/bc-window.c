@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bc-pain-log-page.h"
 #include "bc-plan-page.h"
 #include "bc-session-window.h"
 #include "bc-today-page.h"
@@ -25,6 +26,7 @@ struct _BcWindow
   AdwStatusPage        *error_page;
   GtkButton            *start_empty_button;
   BcPlanPage           *plan_page;
+  BcPainLogPage        *pain_log_page;
 };
 
 G_DEFINE_FINAL_TYPE (BcWindow, bc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -120,6 +122,30 @@ forward_to_plan_action (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "plan");
   gtk_widget_activate_action (GTK_WIDGET (self->plan_page), plan_action, NULL);
+}
+
+/* Logging pain works from every page (Ctrl+L) and from the pain
+ * reminder; the dialog opens over the page the user is on.
+ */
+static void
+log_pain_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  bc_pain_log_page_log_pain (self->pain_log_page);
+}
+
+/* "Add Details" after a quick log on Today. */
+static void
+edit_pain_entry_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BcWindow *self = BC_WINDOW (widget);
+
+  bc_pain_log_page_edit_entry (self->pain_log_page, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -237,6 +263,7 @@ bc_window_class_init (BcWindowClass *klass)
   window_class->close_request = bc_window_close_request;
 
   g_type_ensure (BC_TYPE_PLAN_PAGE);
+  g_type_ensure (BC_TYPE_PAIN_LOG_PAGE);
   g_type_ensure (BC_TYPE_TODAY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BackCare/bc-window.ui");
@@ -246,6 +273,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, start_empty_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, pain_log_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
@@ -256,6 +284,9 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-data-folder", NULL,
                                    open_data_folder_action);
   gtk_widget_class_install_action (widget_class, "win.start-session", NULL, start_session_action);
+  gtk_widget_class_install_action (widget_class, "win.log-pain", NULL, log_pain_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-pain-entry", "x",
+                                   edit_pain_entry_action);
 }
 
 static void
@@ -312,4 +343,12 @@ bc_window_get_plan_page (BcWindow *self)
   g_return_val_if_fail (BC_IS_WINDOW (self), NULL);
 
   return self->plan_page;
+}
+
+BcPainLogPage *
+bc_window_get_pain_log_page (BcWindow *self)
+{
+  g_return_val_if_fail (BC_IS_WINDOW (self), NULL);
+
+  return self->pain_log_page;
 }

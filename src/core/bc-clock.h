@@ -38,4 +38,19 @@ gboolean   bc_clock_arm          (BcClock  *self,
 void       bc_clock_disarm       (BcClock  *self);
 gint64     bc_clock_get_armed_at (BcClock  *self);
 
+/* Added: 1, or N under BACKCARE_TEST_TIME_SCALE=N. */
+double     bc_clock_get_time_scale (BcClock *self);
+
+/* Added, test-only: stops "now" at @unix_usec (set it again to move on).
+ * The timerfd is no longer armed for real: bc_clock_arm() only records
+ * the moment and the test emits "fired" / "resumed" / "clock-changed".
+ * Unit tests use it; integration tests use BACKCARE_TEST_TIME_SCALE.
+ *
+ * Not testable without changing the system clock (so never in tests,
+ * though they run as root): the "clock-changed" cancel, which only
+ * clock_settime() / settimeofday() trigger.
+ */
+void       bc_clock_set_time_for_testing (BcClock *self,
+                                          gint64   unix_usec);
+
 G_END_DECLS

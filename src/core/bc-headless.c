@@ -12,6 +12,7 @@
 
 #include "bc-database.h"
 #include "bc-headless.h"
+#include "bc-pain-csv.h"
 #include "bc-plan-file.h"
 #include "bc-plan-store.h"
 #include "bc-profile-store.h"
@@ -24,6 +25,7 @@
 G_DEFINE_QUARK (bc-headless-error-quark, bc_headless_error)
 
 #define PLAN_EXTENSION ".backcare-plan"
+#define CSV_EXTENSION ".csv"
 
 static gboolean
 has_extension (const char *path,
@@ -249,6 +251,102 @@ import_plan (const char  *data_dir,
   return TRUE;
 }
 
+/* A pain log: checked whole before the profile is created or anything
+ * is written, so a bad file leaves the database as it was.
+ */
+static gboolean
+import_pain_log (const char  *data_dir,
+                 const char  *profile_name,
+                 const char  *path,
+                 char       **out_summary,
+                 GError     **error)
+{
+  g_autoptr(BcDatabase) db = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  gboolean created = FALSE;
+  guint imported = 0, skipped = 0;
+  gint64 profile_id;
+
+  /* Limits first: a huge file is never read. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &local_error);
+  if (info != NULL && g_file_info_get_size (info) > BC_PAIN_CSV_MAX_SIZE)
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("“%s” is larger than %d MiB, too large for a pain log."), path,
+                   BC_PAIN_CSV_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (info != NULL)
+    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("“%s” could not be read: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  if (!bc_pain_csv_check (bytes, NULL, &local_error))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+
+  db = open_database (data_dir, error);
+  if (db == NULL)
+    return FALSE;
+
+  /* Importing into an unknown name creates that profile. */
+  if (profile_name != NULL)
+    {
+      name = g_strdup (profile_name);
+      profile_id = bc_profile_store_ensure (db, profile_name, &created, &local_error);
+    }
+  else
+    profile_id = resolve_profile (db, NULL, &name, &local_error);
+
+  if (profile_id <= 0 ||
+      !bc_pain_csv_import (db, profile_id, bytes, &imported, &skipped, &local_error))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("The pain log could not be imported: %s"),
+                   local_error ? local_error->message : "");
+      return FALSE;
+    }
+
+  if (out_summary != NULL)
+    {
+      g_autofree char *summary = NULL;
+
+      if (created)
+        summary = g_strdup_printf (ngettext ("Imported %u pain log entry into the new "
+                                             "profile “%s”",
+                                             "Imported %u pain log entries into the new "
+                                             "profile “%s”",
+                                             imported),
+                                   imported, name);
+      else
+        summary = g_strdup_printf (ngettext ("Imported %u pain log entry into the profile “%s”",
+                                             "Imported %u pain log entries into the profile "
+                                             "“%s”",
+                                             imported),
+                                   imported, name);
+
+      if (skipped > 0)
+        *out_summary = g_strdup_printf (ngettext ("%s; %u was already there and was skipped",
+                                                  "%s; %u were already there and were skipped",
+                                                  skipped),
+                                        summary, skipped);
+      else
+        *out_summary = g_steal_pointer (&summary);
+    }
+  return TRUE;
+}
+
 gboolean
 bc_headless_import (const char  *data_dir,
                     const char  *profile_name,
@@ -259,7 +357,78 @@ bc_headless_import (const char  *data_dir,
   if (has_extension (path, PLAN_EXTENSION))
     return import_plan (data_dir, profile_name, path, out_summary, error);
 
+  if (has_extension (path, CSV_EXTENSION))
+    return import_pain_log (data_dir, profile_name, path, out_summary, error);
+
   g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_USAGE,
-               _("“%s”: BackCare imports %s files"), path, PLAN_EXTENSION);
+               _("“%s”: BackCare imports %s and %s files"), path, PLAN_EXTENSION,
+               CSV_EXTENSION);
   return FALSE;
+}
+
+/**
+ * bc_headless_export_pain_log:
+ * @path: a file ending in .csv
+ *
+ * Writes the pain log of @profile_name (or of the first profile) as CSV;
+ * the file is replaced whole or not at all.
+ */
+gboolean
+bc_headless_export_pain_log (const char  *data_dir,
+                             const char  *profile_name,
+                             const char  *path,
+                             char       **out_summary,
+                             GError     **error)
+{
+  g_autoptr(BcDatabase) db = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  GMemoryOutputStream *memory;
+  gint64 profile_id;
+  guint n_entries;
+
+  if (!has_extension (path, CSV_EXTENSION))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_USAGE,
+                   _("“%s”: the pain log is exported to files ending in %s"), path,
+                   CSV_EXTENSION);
+      return FALSE;
+    }
+
+  db = open_database (data_dir, error);
+  if (db == NULL)
+    return FALSE;
+
+  profile_id = resolve_profile (db, profile_name, &name, &local_error);
+  if (profile_id <= 0)
+    {
+      g_set_error_literal (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                           local_error ? local_error->message : _("There is no profile."));
+      return FALSE;
+    }
+
+  n_entries = bc_pain_store_count (db, profile_id, NULL, &local_error);
+  /* Written whole and renamed into place: no half file on failure. */
+  stream = g_memory_output_stream_new_resizable ();
+  memory = G_MEMORY_OUTPUT_STREAM (stream);
+  if (local_error != NULL ||
+      !bc_pain_csv_export (db, profile_id, stream, &local_error) ||
+      !g_output_stream_close (stream, NULL, &local_error) ||
+      !g_file_set_contents (path, g_memory_output_stream_get_data (memory),
+                            (gssize)g_memory_output_stream_get_data_size (memory), &local_error))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("The pain log could not be written: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (out_summary != NULL)
+    *out_summary = g_strdup_printf (ngettext ("Exported %u pain log entry of the profile “%s” "
+                                              "to %s",
+                                              "Exported %u pain log entries of the profile “%s” "
+                                              "to %s",
+                                              n_entries),
+                                    n_entries, name, path);
+  return TRUE;
 }

@@ -57,4 +57,19 @@ guint    bc_reminder_store_water_on    (BcDatabase      *db,
                                         const char      *day,
                                         GError         **error);
 
+/* Added: the event's name as stored ("prompted", …), the detail of the
+ * latest event with one (the stretch last named, for the rotation), and
+ * the time of the latest event of a kind, even one after "now".
+ */
+const char *bc_reminder_event_to_string   (BcReminderEvent  event);
+gint64      bc_reminder_store_latest_time (BcDatabase      *db,
+                                           gint64           profile_id,
+                                           BcReminderKind   kind,
+                                           GError         **error);
+char       *bc_reminder_store_last_detail (BcDatabase      *db,
+                                           gint64           profile_id,
+                                           BcReminderKind   kind,
+                                           BcReminderEvent  event,
+                                           GError         **error);
+
 G_END_DECLS

@@ -65,6 +65,10 @@ void            bc_reminder_settings_init_defaults (BcReminderSettings       *se
 
 gboolean        bc_scheduler_is_quiet              (const BcReminderSettings *settings,
                                                     GDateTime                *when);
+/* Unix seconds, 0 when off or nothing to show within a week. A moment
+ * before @now means "due: show it now" (returned only while showing it
+ * now is allowed). All local times are taken in @now's time zone.
+ */
 gint64          bc_scheduler_next_due              (const BcReminderSettings *settings,
                                                     const BcReminderState    *state,
                                                     BcReminderKind            kind,
@@ -78,6 +82,14 @@ gint64          bc_scheduler_next                  (const BcReminderSettings *se
  * combined "while you were away" notice replaces them (never a burst).
  */
 gboolean        bc_scheduler_missed_while_away     (const BcReminderSettings *settings,
+                                                    const BcReminderState    *state,
+                                                    GDateTime                *away_since,
+                                                    GDateTime                *now);
+/* Added: which kinds were missed (bit 1 << kind each); a reminder due
+ * less than BC_SCHEDULER_GRACE_SECONDS ago is on time, not missed.
+ */
+#define BC_SCHEDULER_GRACE_SECONDS 60
+guint           bc_scheduler_missed_kinds          (const BcReminderSettings *settings,
                                                     const BcReminderState    *state,
                                                     GDateTime                *away_since,
                                                     GDateTime                *now);
