@@ -202,7 +202,7 @@ not_found (gint64   entry_id,
            GError **error)
 {
   g_set_error (error, BC_PAIN_ERROR, BC_PAIN_ERROR_NOT_FOUND,
-               _("There is no pain log entry %" G_GINT64_FORMAT "."), entry_id);
+               _("There is no pain log entry %lld."), (long long)entry_id);
   return FALSE;
 }
 

@@ -215,7 +215,7 @@ insert_score (BcDatabase  *db,
   if (!found)
     {
       g_set_error (error, BC_PAIN_ERROR, BC_PAIN_ERROR_NOT_FOUND,
-                   _("There is no activity %" G_GINT64_FORMAT "."), activity_id);
+                   _("There is no activity %lld."), (long long)activity_id);
       return FALSE;
     }
 
@@ -354,7 +354,7 @@ bc_psfs_archive_activity (BcDatabase  *db,
   if (sqlite3_changes (bc_database_get_handle (db)) == 0)
     {
       g_set_error (error, BC_PAIN_ERROR, BC_PAIN_ERROR_NOT_FOUND,
-                   _("There is no activity %" G_GINT64_FORMAT "."), activity_id);
+                   _("There is no activity %lld."), (long long)activity_id);
       return FALSE;
     }
 

@@ -258,7 +258,7 @@ update_session (BcDatabase  *db,
   if (sqlite3_changes (bc_database_get_handle (db)) == 0)
     {
       g_set_error (error, BC_SESSION_STORE_ERROR, BC_SESSION_STORE_ERROR_NOT_FOUND,
-                   _("There is no session %" G_GINT64_FORMAT "."), session_id);
+                   _("There is no session %lld."), (long long)session_id);
       return FALSE;
     }
 
