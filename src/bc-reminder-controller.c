@@ -8,8 +8,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "bc-application.h"
 #include "bc-background.h"
 #include "bc-libnotify-notifier.h"
