@@ -25,7 +25,7 @@ typedef enum
 } BcDatabaseError;
 
 /* The schema version this build writes; PRAGMA user_version holds it. */
-#define BC_DATABASE_SCHEMA_VERSION 4
+#define BC_DATABASE_SCHEMA_VERSION 5
 
 #define BC_DATABASE_FILE_NAME "backcare.db"
 

@@ -210,6 +210,48 @@ migrate_to_4 (BcDatabase  *db,
     error);
 }
 
+/* Massage appointments and their repeating series. */
+static gboolean
+migrate_to_5 (BcDatabase  *db,
+              GError     **error)
+{
+  return bc_database_exec (db,
+    "CREATE TABLE appointment_series ("
+    "  id INTEGER PRIMARY KEY,"
+    "  profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,"
+    "  uid TEXT NOT NULL UNIQUE,"
+    "  interval_weeks INTEGER NOT NULL DEFAULT 1 CHECK (interval_weeks BETWEEN 1 AND 52),"
+    "  count INTEGER CHECK (count IS NULL OR count BETWEEN 1 AND 520),"
+    "  until INTEGER"
+    ");"
+    "CREATE TABLE appointments ("
+    "  id INTEGER PRIMARY KEY,"
+    "  profile_id INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,"
+    "  uid TEXT NOT NULL,"
+    "  series_id INTEGER REFERENCES appointment_series (id) ON DELETE CASCADE,"
+    "  recurrence_time INTEGER NOT NULL DEFAULT 0,"
+    "  starts_at INTEGER NOT NULL,"
+    "  tzid TEXT NOT NULL DEFAULT '',"
+    "  duration_minutes INTEGER NOT NULL DEFAULT 60 CHECK (duration_minutes BETWEEN 5 AND 600),"
+    "  modality TEXT NOT NULL DEFAULT 'swedish',"
+    "  therapist TEXT NOT NULL DEFAULT '',"
+    "  location TEXT NOT NULL DEFAULT '',"
+    "  phone TEXT NOT NULL DEFAULT '',"
+    "  cost_cents INTEGER NOT NULL DEFAULT 0 CHECK (cost_cents >= 0),"
+    "  currency TEXT NOT NULL DEFAULT '',"
+    "  insurance TEXT NOT NULL DEFAULT 'not-covered'"
+    "    CHECK (insurance IN ('not-covered', 'covered', 'claim-submitted', 'reimbursed')),"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  status TEXT NOT NULL DEFAULT 'scheduled'"
+    "    CHECK (status IN ('scheduled', 'done', 'cancelled', 'missed')),"
+    "  pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),"
+    "  pain_after INTEGER CHECK (pain_after BETWEEN 0 AND 10),"
+    "  UNIQUE (uid, recurrence_time)"
+    ");"
+    "CREATE INDEX appointments_time ON appointments (profile_id, starts_at);",
+    error);
+}
+
 typedef gboolean (*BcMigrationStep) (BcDatabase  *db,
                                      GError     **error);
 
@@ -218,6 +260,7 @@ static const BcMigrationStep steps[] = {
   migrate_to_2,
   migrate_to_3,
   migrate_to_4,
+  migrate_to_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == BC_DATABASE_SCHEMA_VERSION);
