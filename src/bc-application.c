@@ -66,10 +66,13 @@ static const GOptionEntry main_entries[] = {
   { "export-plan", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan to FILE.backcare-plan and exit"), N_("FILE") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import FILE (.backcare-plan or a pain log .csv) without opening a window and exit"),
+    N_("Import FILE (.backcare-plan, a pain log .csv or appointments .ics) without opening "
+       "a window and exit"),
     N_("FILE") },
   { "export-pain-log", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the pain log to FILE.csv and exit"), N_("FILE") },
+  { "export-appointments", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the appointments to FILE.ics and exit"), N_("FILE") },
   { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a pain report for a clinician to FILE.pdf and exit"), N_("FILE") },
   { "from", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -113,6 +116,8 @@ check_command_line (char   **arguments,
     { "export-plan", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "import", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb, NULL, NULL },
     { "export-pain-log", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb,
+      NULL, NULL },
+    { "export-appointments", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb,
       NULL, NULL },
     { "export-report", 0, G_OPTION_FLAG_FILENAME, G_OPTION_ARG_CALLBACK, accept_option_cb,
       NULL, NULL },
@@ -257,6 +262,7 @@ run_headless (BcApplication *self,
               const char    *export_plan,
               const char    *import,
               const char    *export_pain_log,
+              const char    *export_appointments,
               const char    *profile,
               const char    *paper_name)
 {
@@ -268,9 +274,11 @@ run_headless (BcApplication *self,
   g_autofree char *summary = NULL;
   gboolean ok;
 
-  if ((export_plan != NULL) + (import != NULL) + (export_pain_log != NULL) > 1)
+  if ((export_plan != NULL) + (import != NULL) + (export_pain_log != NULL) +
+      (export_appointments != NULL) > 1)
     {
-      g_printerr (_("backcare: use only one of --import, --export-plan and --export-pain-log\n"));
+      g_printerr (_("backcare: use only one of --import, --export-plan, --export-pain-log and "
+                    "--export-appointments\n"));
       return EXIT_USAGE;
     }
 
@@ -291,6 +299,9 @@ run_headless (BcApplication *self,
   else if (export_pain_log != NULL)
     ok = bc_headless_export_pain_log (self->data_dir, profile, export_pain_log, &summary,
                                       &error);
+  else if (export_appointments != NULL)
+    ok = bc_headless_export_appointments (self->data_dir, profile, export_appointments, &summary,
+                                          &error);
   else
     ok = bc_headless_import (self->data_dir, profile, import, &summary, &error);
 
@@ -365,6 +376,7 @@ bc_application_handle_local_options (GApplication *app,
   g_autofree char *export_plan = NULL;
   g_autofree char *import = NULL;
   g_autofree char *export_pain_log = NULL;
+  g_autofree char *export_appointments = NULL;
   g_autofree char *export_report = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
@@ -381,6 +393,7 @@ bc_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export-plan", "^ay", &export_plan);
   g_variant_dict_lookup (options, "import", "^ay", &import);
   g_variant_dict_lookup (options, "export-pain-log", "^ay", &export_pain_log);
+  g_variant_dict_lookup (options, "export-appointments", "^ay", &export_appointments);
   g_variant_dict_lookup (options, "export-report", "^ay", &export_report);
   g_variant_dict_lookup (options, "from", "s", &from);
   g_variant_dict_lookup (options, "to", "s", &to);
@@ -393,9 +406,12 @@ bc_application_handle_local_options (GApplication *app,
   /* Headless commands never start GTK: no display is needed. */
   if (export_report != NULL || from != NULL || to != NULL)
     return run_export_report (self, export_report, from, to, profile, paper,
-                              export_plan != NULL || import != NULL || export_pain_log != NULL);
-  if (export_plan != NULL || import != NULL || export_pain_log != NULL)
-    return run_headless (self, export_plan, import, export_pain_log, profile, paper);
+                              export_plan != NULL || import != NULL || export_pain_log != NULL ||
+                              export_appointments != NULL);
+  if (export_plan != NULL || import != NULL || export_pain_log != NULL ||
+      export_appointments != NULL)
+    return run_headless (self, export_plan, import, export_pain_log, export_appointments,
+                         profile, paper);
 
   /* One window per data folder: another folder (build-aux/run's, or a
    * test's) runs as its own instance instead of raising the user's.

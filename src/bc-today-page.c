@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "bc-application.h"
+#include "bc-appointment-store.h"
 #include "bc-library-dialog.h"
 #include "bc-pain-scale.h"
 #include "bc-pain-store.h"
@@ -54,6 +55,9 @@ struct _BcTodayPage
   BcReminderCard      *empty_reminder_card;
   BcPainScale         *quick_scale;
   GtkLabel            *quick_log_label;
+  GtkWidget           *appointment_card;
+  GtkLabel            *next_appointment_label;
+  GtkLabel            *appointment_prompt_label;
 
   gboolean             connected;
   guint                n_exercises;
@@ -590,6 +594,106 @@ bc_today_page_get_quick_log_text (BcTodayPage *self)
          ? gtk_label_get_label (self->quick_log_label) : NULL;
 }
 
+/* After a massage the pain prompt stays this long. */
+#define APPOINTMENT_PROMPT_HOURS 36
+
+static char *
+describe_appointment (const BcAppointment *appointment,
+                      const char          *time_format)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (appointment->starts_at);
+  g_autofree char *when_text = g_date_time_format (when, time_format);
+  const char *modality = bc_appointment_code_get_label (appointment->modality);
+  g_autoptr(GString) text = g_string_new (when_text);
+
+  g_string_append_printf (text, ", %s", modality ? modality : appointment->modality);
+  if (appointment->therapist != NULL && appointment->therapist[0] != '\0')
+    /* Translators: appended to the kind of massage, e.g. "Swedish with Mia" */
+    g_string_append_printf (text, _(" with %s"), appointment->therapist);
+  if (appointment->location != NULL && appointment->location[0] != '\0')
+    /* Translators: appended to an appointment, e.g. "Swedish with Mia at Clinic A" */
+    g_string_append_printf (text, _(" at %s"), appointment->location);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The next appointment, and after one a prompt to record the pain
+ * before and after while it is still fresh.
+ */
+static void
+update_appointments (BcTodayPage *self,
+                     BcDatabase  *db,
+                     gint64       profile_id,
+                     GDateTime   *now)
+{
+  g_autoptr(GDateTime) since = g_date_time_add_hours (now, -APPOINTMENT_PROMPT_HOURS);
+  g_autoptr(GPtrArray) next = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  const BcAppointment *done = NULL;
+  gint64 now_unix = g_date_time_to_unix (now);
+
+  next = bc_appointment_store_upcoming (db, profile_id, now_unix, 1, NULL);
+  recent = bc_appointment_store_list (db, profile_id, g_date_time_to_unix (since), now_unix, NULL);
+
+  for (guint i = 0; recent != NULL && i < recent->len; i++)
+    {
+      const BcAppointment *appointment = g_ptr_array_index (recent, i);
+
+      if (g_strcmp0 (appointment->status, "cancelled") != 0 &&
+          g_strcmp0 (appointment->status, "missed") != 0 &&
+          appointment->starts_at + appointment->duration_minutes * 60 <= now_unix &&
+          (appointment->pain_before < 0 || appointment->pain_after < 0))
+        done = appointment;
+    }
+
+  if (next != NULL && next->len > 0)
+    {
+      /* Translators: when the next appointment is, see g_date_time_format() */
+      g_autofree char *what = describe_appointment (g_ptr_array_index (next, 0), _("%a %H:%M"));
+      /* Translators: e.g. "Next appointment: Thu 14:00, Swedish with Mia at Clinic A" */
+      g_autofree char *text = g_strdup_printf (_("Next appointment: %s"), what);
+
+      gtk_label_set_label (self->next_appointment_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->next_appointment_label),
+                          next != NULL && next->len > 0);
+
+  if (done != NULL)
+    {
+      /* Translators: when the past appointment was, see g_date_time_format() */
+      g_autofree char *what = describe_appointment (done, _("%a %H:%M"));
+      /* Translators: %s describes the massage that just took place */
+      g_autofree char *text = g_strdup_printf (_("How was your massage (%s)? Record your pain "
+                                                 "before and after to see whether it helps."),
+                                               what);
+
+      gtk_label_set_label (self->appointment_prompt_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->appointment_prompt_label), done != NULL);
+
+  gtk_widget_set_visible (self->appointment_card,
+                          (next != NULL && next->len > 0) || done != NULL);
+}
+
+/* For tests: the next-appointment line and the pain prompt, when shown. */
+const char *
+bc_today_page_get_next_appointment_text (BcTodayPage *self)
+{
+  g_return_val_if_fail (BC_IS_TODAY_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->next_appointment_label))
+         ? gtk_label_get_label (self->next_appointment_label) : NULL;
+}
+
+const char *
+bc_today_page_get_appointment_prompt_text (BcTodayPage *self)
+{
+  g_return_val_if_fail (BC_IS_TODAY_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->appointment_prompt_label))
+         ? gtk_label_get_label (self->appointment_prompt_label) : NULL;
+}
+
 /**
  * bc_today_page_reload:
  *
@@ -667,6 +771,7 @@ bc_today_page_reload (BcTodayPage *self)
   update_start (self);
   update_review (self, plan, today);
   update_quick_log (self, db, profile_id, today);
+  update_appointments (self, db, profile_id, now);
   if (!self->correcting)
     update_past_days (self, db, profile_id, plan, catalog, now);
   gtk_stack_set_visible_child_name (self->stack, "plan");
@@ -745,6 +850,9 @@ bc_today_page_class_init (BcTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, past_list);
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, quick_scale);
   gtk_widget_class_bind_template_child (widget_class, BcTodayPage, quick_log_label);
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, appointment_card);
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, next_appointment_label);
+  gtk_widget_class_bind_template_child (widget_class, BcTodayPage, appointment_prompt_label);
 }
 
 static void

@@ -44,4 +44,8 @@ gint64      bc_today_page_quick_log         (BcTodayPage *self,
                                              int          intensity);
 const char *bc_today_page_get_quick_log_text (BcTodayPage *self);
 
+/* Appointments: the next one, and the pain prompt after one. */
+const char *bc_today_page_get_next_appointment_text   (BcTodayPage *self);
+const char *bc_today_page_get_appointment_prompt_text (BcTodayPage *self);
+
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _BcWindow
   GtkButton            *start_empty_button;
   BcPlanPage           *plan_page;
   BcPainLogPage        *pain_log_page;
+  BcAppointmentsPage   *appointments_page;
 };
 
 G_DEFINE_FINAL_TYPE (BcWindow, bc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -264,6 +265,7 @@ bc_window_class_init (BcWindowClass *klass)
 
   g_type_ensure (BC_TYPE_PLAN_PAGE);
   g_type_ensure (BC_TYPE_PAIN_LOG_PAGE);
+  g_type_ensure (BC_TYPE_APPOINTMENTS_PAGE);
   g_type_ensure (BC_TYPE_TODAY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/BackCare/bc-window.ui");
@@ -274,6 +276,7 @@ bc_window_class_init (BcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcWindow, start_empty_button);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, BcWindow, pain_log_page);
+  gtk_widget_class_bind_template_child (widget_class, BcWindow, appointments_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_action);
@@ -351,4 +354,12 @@ bc_window_get_pain_log_page (BcWindow *self)
   g_return_val_if_fail (BC_IS_WINDOW (self), NULL);
 
   return self->pain_log_page;
+}
+
+BcAppointmentsPage *
+bc_window_get_appointments_page (BcWindow *self)
+{
+  g_return_val_if_fail (BC_IS_WINDOW (self), NULL);
+
+  return self->appointments_page;
 }

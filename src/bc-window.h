@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "bc-application.h"
+#include "bc-appointments-page.h"
 #include "bc-pain-log-page.h"
 #include "bc-plan-page.h"
 
@@ -23,6 +24,7 @@ const char *bc_window_get_visible_page   (BcWindow      *self);
 gboolean    bc_window_is_showing_error   (BcWindow      *self);
 BcPlanPage *bc_window_get_plan_page      (BcWindow      *self);
 BcPainLogPage *bc_window_get_pain_log_page (BcWindow    *self);
+BcAppointmentsPage *bc_window_get_appointments_page (BcWindow *self);
 void        bc_window_add_toast          (BcWindow      *self,
                                           AdwToast      *toast);
 

@@ -259,8 +259,8 @@ test_empty_range (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
-/* The appointments table comes with a later schema; until then a
- * table of that name is read by its column names, whatever else it has.
+/* Appointments from the real table (schema version 5): done ones with
+ * their pain before and after, cancelled ones left out.
  */
 static void
 test_appointments (void)
@@ -277,27 +277,26 @@ test_appointments (void)
   g_autoptr(GDateTime) second_time = g_date_time_new_local (2026, 9, 23, 17, 30, 0);
   g_autoptr(GDateTime) cancelled_time = g_date_time_new_local (2026, 9, 30, 17, 30, 0);
   g_autofree char *sql = NULL;
-  gint64 profile_id;
+  gint64 profile_id, other_id;
 
   db = bc_database_open (dir, &error);
   g_assert_no_error (error);
   profile_id = bc_profile_store_create (db, "Ben", &error);
   g_assert_no_error (error);
-  g_assert_false (bc_appointments_available (db));
+  g_assert_true (bc_appointments_available (db));
+  other_id = bc_profile_store_create (db, "Someone else", &error);
+  g_assert_no_error (error);
 
-  sql = g_strdup_printf ("CREATE TABLE appointments (id INTEGER PRIMARY KEY, profile_id INTEGER, "
-                         "  starts_at INTEGER NOT NULL, duration INTEGER, modality TEXT, "
-                         "  status TEXT, pain_before INTEGER, pain_after INTEGER);"
-                         "INSERT INTO appointments (profile_id, starts_at, modality, status, "
+  sql = g_strdup_printf ("INSERT INTO appointments (profile_id, uid, starts_at, modality, status, "
                          "  pain_before, pain_after) VALUES "
-                         "  (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'Swedish', 'done', 6, 4),"
-                         "  (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'Deep tissue', 'done', 5, NULL),"
-                         "  (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'Swedish', 'cancelled', NULL, NULL),"
-                         "  (%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 'Shiatsu', 'done', 7, 3);",
+                         "  (%" G_GINT64_FORMAT ", 'a@test', %" G_GINT64_FORMAT ", 'swedish', 'done', 6, 4),"
+                         "  (%" G_GINT64_FORMAT ", 'b@test', %" G_GINT64_FORMAT ", 'deep-tissue', 'done', 5, NULL),"
+                         "  (%" G_GINT64_FORMAT ", 'c@test', %" G_GINT64_FORMAT ", 'swedish', 'cancelled', NULL, NULL),"
+                         "  (%" G_GINT64_FORMAT ", 'd@test', %" G_GINT64_FORMAT ", 'shiatsu', 'done', 7, 3);",
                          profile_id, g_date_time_to_unix (second_time),
                          profile_id, g_date_time_to_unix (first_time) + 7 * 86400,
                          profile_id, g_date_time_to_unix (cancelled_time),
-                         profile_id + 1, g_date_time_to_unix (first_time));
+                         other_id, g_date_time_to_unix (first_time));
   g_assert_true (bc_database_exec (db, sql, &error));
   g_assert_no_error (error);
   g_assert_true (bc_appointments_available (db));

@@ -12,6 +12,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "bc-appointment-store.h"
 #include "bc-pain-store.h"
 #include "bc-plan-store.h"
 #include "bc-profile-store.h"
@@ -139,6 +142,7 @@ static const char * const reminder_keys[] = {
   "hydration-end", "hydration-interval", "stretch-enabled", "stretch-interval", "stretch-start",
   "stretch-end", "stretch-days", "session-reminder-enabled", "session-reminder-time",
   "pain-reminder-enabled", "pain-reminder-time", "quiet-start", "quiet-end", "paused-until",
+  "appointment-reminders-enabled",
 };
 
 /* 2025-03-03 is a Monday; TZ is Europe/Berlin (+01 in March). */
@@ -521,6 +525,89 @@ test_pain_prompt (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (fixture->opened, 1), ==, "pain-log");
 }
 
+/* A massage on Wednesday 5 March at 10:00: the evening before, an hour
+ * before, water 30 min after its end and a pain prompt the next morning.
+ */
+static void
+test_appointment (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcAppointment) appointment = bc_appointment_new ();
+  BcReminderKind kind = BC_REMINDER_HYDRATION;
+  const Shown *shown;
+
+  g_settings_set_boolean (fixture->settings, "hydration-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "stretch-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "session-reminder-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "pain-reminder-enabled", FALSE);
+
+  appointment->starts_at = march (5, 10, 0);
+  g_free (appointment->tzid);
+  appointment->tzid = g_strdup ("Europe/Berlin");
+  g_free (appointment->therapist);
+  appointment->therapist = g_strdup ("Jana Kowalski");
+  g_free (appointment->location);
+  appointment->location = g_strdup ("Praxis am Park");
+  g_assert_cmpint (bc_appointment_store_add (fixture->db, fixture->me, appointment, NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  start_engine (fixture);
+  g_assert_cmpint (next_due (fixture, &kind), ==, march (4, 18, 0));
+  g_assert_cmpint (kind, ==, BC_REMINDER_APPOINTMENT);
+
+  fire (fixture, 0);
+  shown = last_shown (fixture);
+  g_assert_cmpstr (shown->tag, ==, "appointment");
+  g_assert_cmpstr (shown->summary, ==, "Appointment coming up");
+  g_assert_nonnull (strstr (shown->body, "10:00"));
+  g_assert_nonnull (strstr (shown->body, "with Jana Kowalski, Praxis am Park"));
+  g_assert_cmpint (next_due (fixture, NULL), ==, march (5, 9, 0));
+
+  fire (fixture, 0);
+  g_assert_cmpstr (last_shown (fixture)->summary, ==, "Appointment coming up");
+  g_assert_cmpint (next_due (fixture, NULL), ==, march (5, 11, 30));
+
+  fire (fixture, 0);
+  g_assert_cmpstr (last_shown (fixture)->summary, ==, "Drink water after your massage");
+  g_assert_cmpint (next_due (fixture, NULL), ==, march (6, 9, 0));
+
+  fire (fixture, 0);
+  g_assert_cmpstr (last_shown (fixture)->summary, ==,
+                   "How does your back feel after the massage?");
+  g_assert_cmpuint (n_shown (fixture), ==, 4);
+  g_assert_cmpint (next_due (fixture, NULL), ==, 0);
+}
+
+/* Turned off, or cancelled: nothing. */
+static void
+test_appointment_off (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcAppointment) appointment = bc_appointment_new ();
+  BcReminderKind kind = BC_REMINDER_HYDRATION;
+
+  g_settings_set_boolean (fixture->settings, "hydration-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "stretch-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "session-reminder-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "pain-reminder-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "appointment-reminders-enabled", FALSE);
+
+  appointment->starts_at = march (5, 10, 0);
+  g_assert_cmpint (bc_appointment_store_add (fixture->db, fixture->me, appointment, NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  start_engine (fixture);
+  g_assert_cmpint (next_due (fixture, NULL), ==, 0);
+
+  g_settings_set_boolean (fixture->settings, "appointment-reminders-enabled", TRUE);
+  g_assert_cmpint (next_due (fixture, &kind), ==, march (4, 18, 0));
+  g_assert_cmpint (kind, ==, BC_REMINDER_APPOINTMENT);
+}
+
 static void
 test_pain_skipped_with_entry (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -764,6 +851,8 @@ main (int   argc,
   ADD ("/reminder-engine/screen-lock", test_screen_lock);
   ADD ("/reminder-engine/session", test_session);
   ADD ("/reminder-engine/pause", test_pause);
+  ADD ("/reminder-engine/appointment", test_appointment);
+  ADD ("/reminder-engine/appointment-off", test_appointment_off);
 
 #undef ADD
 

@@ -103,6 +103,19 @@ gboolean            bc_appointment_store_get_repeat (BcDatabase                *
                                                      BcAppointmentRepeat       *out_repeat,
                                                      GError                   **error);
 
+/* Added: the starts a repeat expands to (gint64), and the scheduled
+ * appointments from @from on (BcAppointment *), oldest first.
+ */
+GArray             *bc_appointment_repeat_expand    (gint64                     starts_at,
+                                                     const char                *tzid,
+                                                     const BcAppointmentRepeat *repeat,
+                                                     GError                   **error);
+GPtrArray          *bc_appointment_store_upcoming   (BcDatabase                *db,
+                                                     gint64                     profile_id,
+                                                     gint64                     from,
+                                                     guint                      limit,
+                                                     GError                   **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BcAppointment, bc_appointment_free)
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include "bc-database.h"
 #include "bc-headless.h"
+#include "bc-ics.h"
 #include "bc-pain-csv.h"
 #include "bc-plan-file.h"
 #include "bc-plan-store.h"
@@ -26,6 +27,7 @@ G_DEFINE_QUARK (bc-headless-error-quark, bc_headless_error)
 
 #define PLAN_EXTENSION ".backcare-plan"
 #define CSV_EXTENSION ".csv"
+#define ICS_EXTENSION ".ics"
 
 static gboolean
 has_extension (const char *path,
@@ -347,6 +349,73 @@ import_pain_log (const char  *data_dir,
   return TRUE;
 }
 
+/* Appointments from a calendar: checked and parsed whole by bc_ics_import
+ * before anything is written, in one transaction.
+ */
+static gboolean
+import_appointments (const char  *data_dir,
+                     const char  *profile_name,
+                     const char  *path,
+                     char       **out_summary,
+                     GError     **error)
+{
+  g_autoptr(BcDatabase) db = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  BcIcsImportResult result = { 0 };
+  gboolean created = FALSE;
+  gint64 profile_id;
+
+  /* Limits first: a huge file is never read. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &local_error);
+  if (info != NULL && g_file_info_get_size (info) > BC_ICS_MAX_SIZE)
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("“%s” is larger than %d MiB, too large for a calendar."), path,
+                   BC_ICS_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (info != NULL)
+    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("“%s” could not be read: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  db = open_database (data_dir, error);
+  if (db == NULL)
+    return FALSE;
+
+  /* Importing into an unknown name creates that profile. */
+  if (profile_name != NULL)
+    {
+      name = g_strdup (profile_name);
+      profile_id = bc_profile_store_ensure (db, profile_name, &created, &local_error);
+    }
+  else
+    profile_id = resolve_profile (db, NULL, &name, &local_error);
+
+  if (profile_id <= 0 || !bc_ics_import (db, profile_id, bytes, &result, &local_error))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   "%s: %s", path, local_error ? local_error->message : _("There is no profile."));
+      return FALSE;
+    }
+
+  if (out_summary != NULL)
+    *out_summary = g_strdup_printf (_("Imported %u new and %u updated appointments into the "
+                                      "profile “%s”; skipped %u all-day and %u unsupported "
+                                      "entries"),
+                                    result.added, result.updated, name,
+                                    result.skipped_all_day, result.skipped_unsupported);
+  return TRUE;
+}
+
 gboolean
 bc_headless_import (const char  *data_dir,
                     const char  *profile_name,
@@ -360,9 +429,12 @@ bc_headless_import (const char  *data_dir,
   if (has_extension (path, CSV_EXTENSION))
     return import_pain_log (data_dir, profile_name, path, out_summary, error);
 
+  if (has_extension (path, ICS_EXTENSION))
+    return import_appointments (data_dir, profile_name, path, out_summary, error);
+
   g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_USAGE,
-               _("“%s”: BackCare imports %s and %s files"), path, PLAN_EXTENSION,
-               CSV_EXTENSION);
+               _("“%s”: BackCare imports %s, %s and %s files"), path, PLAN_EXTENSION,
+               CSV_EXTENSION, ICS_EXTENSION);
   return FALSE;
 }
 
@@ -430,5 +502,61 @@ bc_headless_export_pain_log (const char  *data_dir,
                                               "to %s",
                                               n_entries),
                                     n_entries, name, path);
+  return TRUE;
+}
+
+/**
+ * bc_headless_export_appointments:
+ * @path: a file ending in .ics
+ *
+ * Writes every appointment of @profile_name (or of the first profile)
+ * as iCalendar; the file is replaced whole or not at all.
+ */
+gboolean
+bc_headless_export_appointments (const char  *data_dir,
+                                 const char  *profile_name,
+                                 const char  *path,
+                                 char       **out_summary,
+                                 GError     **error)
+{
+  g_autoptr(BcDatabase) db = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  gint64 profile_id;
+
+  if (!has_extension (path, ICS_EXTENSION))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_USAGE,
+                   _("“%s”: appointments are exported to files ending in %s"), path,
+                   ICS_EXTENSION);
+      return FALSE;
+    }
+
+  db = open_database (data_dir, error);
+  if (db == NULL)
+    return FALSE;
+
+  profile_id = resolve_profile (db, profile_name, &name, &local_error);
+  if (profile_id <= 0)
+    {
+      g_set_error_literal (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                           local_error ? local_error->message : _("There is no profile."));
+      return FALSE;
+    }
+
+  bytes = bc_ics_export (db, profile_id, 0, 0, &local_error);
+  if (bytes == NULL ||
+      !g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                            &local_error))
+    {
+      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                   _("The appointments could not be written: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (out_summary != NULL)
+    *out_summary = g_strdup_printf (_("Exported the appointments of the profile “%s” to %s"),
+                                    name, path);
   return TRUE;
 }

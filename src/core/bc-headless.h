@@ -45,5 +45,10 @@ gboolean bc_headless_export_pain_log (const char  *data_dir,
                                       const char  *path,
                                       char       **out_summary,
                                       GError     **error);
+gboolean bc_headless_export_appointments (const char  *data_dir,
+                                          const char  *profile_name,
+                                          const char  *path,
+                                          char       **out_summary,
+                                          GError     **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "bc-appointment-store.h"
 #include "bc-pain-overlays.h"
 
 /* Adherence is one query grouped by day and exercise in SQL, compared
@@ -499,7 +500,13 @@ bc_appointments_list_marks (BcDatabase  *db,
       mark.pain_before = column_pain (stmt, 1);
       mark.pain_after = column_pain (stmt, 2);
       if (sqlite3_column_type (stmt, 3) == SQLITE_TEXT && sqlite3_column_bytes (stmt, 3) > 0)
-        mark.label = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+        {
+          const char *code = (const char *)sqlite3_column_text (stmt, 3);
+          const char *label = code ? bc_appointment_code_get_label (code) : NULL;
+
+          /* Modality codes read as their translated names. */
+          mark.label = g_strdup (label ? label : code);
+        }
       g_array_append_val (marks, mark);
     }
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bc-appointment-store.h"
 #include "bc-pain-store.h"
 #include "bc-plan-store.h"
 #include "bc-profile-store.h"
@@ -37,6 +38,15 @@
 #define STRETCH_SNOOZE_SECONDS (10 * 60)
 #define SESSION_LATER_SECONDS (60 * 60)
 #define REVIEW_DEFAULT_MINUTE (9 * 60)
+/* Appointments: the evening before, an hour before, water after its
+ * end, and a pain prompt the next morning.
+ */
+#define APPOINTMENT_EVENING_MINUTE (18 * 60)
+#define APPOINTMENT_BEFORE_SECONDS (60 * 60)
+#define APPOINTMENT_WATER_SECONDS (30 * 60)
+#define APPOINTMENT_MORNING_MINUTE (9 * 60)
+#define APPOINTMENT_LOOKBACK_SECONDS (2 * 24 * 60 * 60)
+#define APPOINTMENT_LOOKAHEAD_SECONDS (8 * 24 * 60 * 60)
 /* Should a write fail, try again later instead of firing in a loop. */
 #define RETRY_SECONDS 60
 
@@ -82,6 +92,14 @@ typedef enum
   TRIGGER_RESUME,
 } Trigger;
 
+/* One appointment reminder moment; the scheduler sees only the times. */
+typedef struct
+{
+  gint64                 time;
+  BcAppointmentReminder  reminder;
+  const BcAppointment   *appointment;  /* in Context.appointments */
+} AppointmentMoment;
+
 /* What one evaluation knows besides the scheduler's input. */
 typedef struct
 {
@@ -92,6 +110,9 @@ typedef struct
   guint               n_due_today;
   GDateTime          *now;
   char               *today;
+  GPtrArray          *appointments;
+  AppointmentMoment   moments[G_N_ELEMENTS (((BcReminderState *)NULL)->appointment_times)];
+  guint               n_moments;
 } Context;
 
 static void
@@ -100,6 +121,7 @@ context_clear (Context *ctx)
   g_clear_object (&ctx->plan);
   g_clear_pointer (&ctx->now, g_date_time_unref);
   g_clear_pointer (&ctx->today, g_free);
+  g_clear_pointer (&ctx->appointments, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
@@ -199,6 +221,122 @@ hold_interval_after_set_back (BcReminderEngine *self,
     }
 }
 
+/* @minute after local midnight of the day @days_later after @time's day. */
+static gint64
+local_day_moment (GDateTime *now,
+                  gint64     time,
+                  int        days_later,
+                  int        minute)
+{
+  g_autoptr(GDateTime) moment = g_date_time_add_seconds (now, (double)(time - g_date_time_to_unix (now)));
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) at = NULL;
+
+  if (moment == NULL)
+    return 0;
+  day = g_date_time_add_days (moment, days_later);
+  if (day == NULL)
+    return 0;
+  at = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (day),
+                        g_date_time_get_month (day), g_date_time_get_day_of_month (day),
+                        minute / 60, minute % 60, 0);
+
+  return at != NULL ? g_date_time_to_unix (at) : 0;
+}
+
+static int
+compare_moments (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 ta = ((const AppointmentMoment *)a)->time;
+  gint64 tb = ((const AppointmentMoment *)b)->time;
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+/* The coming reminder moments of the profile's appointments, in the
+ * user's zone: scheduled ones are announced; scheduled and done ones
+ * bring water and a pain prompt. A moment whose purpose has passed (the
+ * appointment began, a long while after) is dropped.
+ */
+static void
+load_appointments (BcReminderEngine *self,
+                   Context          *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) moments = g_array_new (FALSE, FALSE, sizeof (AppointmentMoment));
+  BcReminderState *state = &ctx->state;
+  gint64 now = g_date_time_to_unix (ctx->now);
+  gint64 used_until = state->last_prompted[BC_REMINDER_APPOINTMENT];
+
+  if (!g_settings_get_boolean (self->settings, "appointment-reminders-enabled"))
+    return;
+
+  ctx->appointments = bc_appointment_store_list (self->db, self->profile_id,
+                                                 now - APPOINTMENT_LOOKBACK_SECONDS,
+                                                 now + APPOINTMENT_LOOKAHEAD_SECONDS, &error);
+  if (ctx->appointments == NULL)
+    {
+      g_message ("The appointments could not be read: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < ctx->appointments->len; i++)
+    {
+      const BcAppointment *a = g_ptr_array_index (ctx->appointments, i);
+      gint64 end = a->starts_at + (gint64)a->duration_minutes * 60;
+      gboolean scheduled = g_str_equal (a->status, "scheduled");
+      AppointmentMoment candidates[] = {
+        { local_day_moment (ctx->now, a->starts_at, -1, APPOINTMENT_EVENING_MINUTE),
+          BC_APPOINTMENT_REMINDER_BEFORE, a },
+        { a->starts_at - APPOINTMENT_BEFORE_SECONDS, BC_APPOINTMENT_REMINDER_BEFORE, a },
+        { end + APPOINTMENT_WATER_SECONDS, BC_APPOINTMENT_REMINDER_WATER, a },
+        { local_day_moment (ctx->now, a->starts_at, 1, APPOINTMENT_MORNING_MINUTE),
+          BC_APPOINTMENT_REMINDER_PAIN, a },
+      };
+      gint64 expires[] = { a->starts_at, a->starts_at, end + 3 * 60 * 60,
+                           candidates[3].time + 12 * 60 * 60 };
+
+      if (!scheduled && !g_str_equal (a->status, "done"))
+        continue;
+
+      for (guint j = 0; j < G_N_ELEMENTS (candidates); j++)
+        {
+          if (candidates[j].time <= 0 || candidates[j].time <= used_until || now >= expires[j])
+            continue;
+          if (candidates[j].reminder == BC_APPOINTMENT_REMINDER_BEFORE && !scheduled)
+            continue;
+          g_array_append_val (moments, candidates[j]);
+        }
+    }
+
+  g_array_sort (moments, compare_moments);
+  ctx->n_moments = MIN (moments->len, G_N_ELEMENTS (ctx->moments));
+  for (guint i = 0; i < ctx->n_moments; i++)
+    {
+      ctx->moments[i] = g_array_index (moments, AppointmentMoment, i);
+      state->appointment_times[i] = ctx->moments[i].time;
+    }
+  state->n_appointment_times = ctx->n_moments;
+  ctx->settings.rules[BC_REMINDER_APPOINTMENT].enabled = ctx->n_moments > 0;
+}
+
+/* The moment being shown now: the latest one that has come. */
+static const AppointmentMoment *
+due_appointment_moment (const Context *ctx)
+{
+  gint64 now = g_date_time_to_unix (ctx->now);
+  const AppointmentMoment *due = NULL;
+
+  for (guint i = 0; i < ctx->n_moments; i++)
+    {
+      if (ctx->moments[i].time <= now)
+        due = &ctx->moments[i];
+    }
+
+  return due;
+}
+
 /* The history and today's facts. Errors only leave a fact at its
  * default: a reminder too many is better than none at all.
  */
@@ -287,6 +425,8 @@ load_context (BcReminderEngine *self,
   /* A locked screen gets no stretch break; unlocking decides. */
   if (self->locked)
     s->rules[BC_REMINDER_STRETCH].enabled = FALSE;
+
+  load_appointments (self, ctx);
 }
 
 /* Notifications */
@@ -335,6 +475,7 @@ show_due (BcReminderEngine *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) stretches = NULL;
+  g_autoptr(GDateTime) appointment_start = NULL;
   BcReminderMessage messages[BC_N_REMINDERS];
   const char *tags[BC_N_REMINDERS];
   const char *details[BC_N_REMINDERS] = { NULL, };
@@ -362,6 +503,21 @@ show_due (BcReminderEngine *self,
             {
               facts.stretch = pick_stretch (self, ctx->plan, &stretches);
               details[kind] = facts.stretch->ref;
+            }
+          if (kind == BC_REMINDER_APPOINTMENT)
+            {
+              const AppointmentMoment *moment = due_appointment_moment (ctx);
+
+              if (moment != NULL)
+                {
+                  appointment_start = g_date_time_add_seconds (ctx->now,
+                                                               (double)(moment->appointment->starts_at -
+                                                                        g_date_time_to_unix (ctx->now)));
+                  facts.appointment_reminder = moment->reminder;
+                  facts.appointment_start = appointment_start;
+                  facts.appointment_therapist = moment->appointment->therapist;
+                  facts.appointment_location = moment->appointment->location;
+                }
             }
           bc_reminder_message_build (&messages[n_messages], kind, &facts);
           tags[n_messages++] = bc_reminder_kind_to_string (kind);
@@ -554,6 +710,7 @@ settings_changed_cb (BcReminderEngine *self,
 {
   static const char * const prefixes[] = {
     "hydration-", "stretch-", "session-reminder-", "pain-reminder-", "quiet-", "paused-until",
+    "appointment-",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)

@@ -176,6 +176,61 @@ add_action (BcReminderMessage *message,
 }
 
 /* The actions are those bc-reminder-engine.h lists. */
+static gboolean
+is_given (const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+/* "03/12/26 at 18:00 with Jana Kowalski, Praxis am Park." */
+static char *
+describe_appointment (const BcReminderFacts *facts)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (facts->appointment_start);
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  g_autofree char *day = g_date_time_format (local, "%x");
+  /* TRANSLATORS: the first %s is a date, the second a time */
+  g_autofree char *when = g_strdup_printf (_("%s at %s"), day, time);
+  GString *text;
+
+  text = g_string_new (when);
+  if (is_given (facts->appointment_therapist))
+    /* TRANSLATORS: %s is the therapist's name */
+    g_string_append_printf (text, _(" with %s"), facts->appointment_therapist);
+  if (is_given (facts->appointment_location))
+    /* TRANSLATORS: %s is the clinic or place */
+    g_string_append_printf (text, _(", %s"), facts->appointment_location);
+  g_string_append_c (text, '.');
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+build_appointment (BcReminderMessage     *message,
+                   const BcReminderFacts *facts)
+{
+  switch (facts->appointment_reminder)
+    {
+    case BC_APPOINTMENT_REMINDER_WATER:
+      message->summary = g_strdup (_("Drink water after your massage"));
+      message->body = g_strdup (_("A glass or two of water helps your muscles recover."));
+      break;
+
+    case BC_APPOINTMENT_REMINDER_PAIN:
+      message->summary = g_strdup (_("How does your back feel after the massage?"));
+      message->body = g_strdup (_("Log your pain; over time it shows whether massage helps."));
+      break;
+
+    case BC_APPOINTMENT_REMINDER_BEFORE:
+    default:
+      message->summary = g_strdup (_("Appointment coming up"));
+      message->body = facts->appointment_start != NULL
+                      ? describe_appointment (facts)
+                      : g_strdup (_("Open BackCare to see when and where."));
+      break;
+    }
+}
+
 void
 bc_reminder_message_build (BcReminderMessage     *message,
                            BcReminderKind         kind,
@@ -227,8 +282,7 @@ bc_reminder_message_build (BcReminderMessage     *message,
       break;
 
     case BC_REMINDER_APPOINTMENT:
-      message->summary = g_strdup (_("Appointment coming up"));
-      message->body = g_strdup (_("Open BackCare to see when and where."));
+      build_appointment (message, facts);
       break;
 
     case BC_N_REMINDERS:

@@ -27,6 +27,16 @@ typedef struct
   gboolean  per_side;
 } BcStretch;
 
+/* Which appointment reminder: before it, water after it, pain the
+ * next morning.
+ */
+typedef enum
+{
+  BC_APPOINTMENT_REMINDER_BEFORE,
+  BC_APPOINTMENT_REMINDER_WATER,
+  BC_APPOINTMENT_REMINDER_PAIN,
+} BcAppointmentReminder;
+
 typedef struct
 {
   guint            water_ml;      /* today */
@@ -35,6 +45,10 @@ typedef struct
   const char      *plan_title;    /* nullable */
   guint            n_due_today;   /* the plan's exercises today */
   const BcStretch *stretch;       /* the one to name, for a stretch break */
+  BcAppointmentReminder appointment_reminder;
+  GDateTime       *appointment_start;     /* nullable: the generic text */
+  const char      *appointment_therapist; /* nullable or empty */
+  const char      *appointment_location;  /* nullable or empty */
 } BcReminderFacts;
 
 typedef struct
