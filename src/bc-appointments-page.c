@@ -28,8 +28,11 @@
 
 #define UPCOMING_DAYS (2 * 366)
 #define SUMMARY_DAYS 30
-/* Points on the 0–10 scale that count as "it helps". */
+/* Points on the 0–10 scale that count as "it helps", unless the
+ * setting massage-improvement-threshold says otherwise.
+ */
 #define IMPROVEMENT_THRESHOLD 2.0
+#define IMPROVEMENT_THRESHOLD_KEY "massage-improvement-threshold"
 
 #define APPOINTMENT_ID_KEY "bc-appointment-id"
 #define REMOVED_KEY "bc-removed-appointment"
@@ -79,6 +82,16 @@ static gint64
 get_profile_id (void)
 {
   return bc_application_get_profile_id (get_application ());
+}
+
+static double
+get_improvement_threshold (void)
+{
+  BcApplication *app = get_application ();
+  GSettings *settings = app ? bc_application_get_settings (app) : NULL;
+
+  return settings ? g_settings_get_double (settings, IMPROVEMENT_THRESHOLD_KEY)
+                  : IMPROVEMENT_THRESHOLD;
 }
 
 static GtkWindow *
@@ -175,6 +188,7 @@ create_row (BcAppointmentsPage  *self,
   g_autoptr(GMenuItem) edit = g_menu_item_new (_("_Edit…"), NULL);
   g_autoptr(GMenuItem) cancel = g_menu_item_new (_("_Cancel This Appointment"), NULL);
   g_autoptr(GMenuItem) delete = g_menu_item_new (_("_Delete"), NULL);
+  g_autoptr(GMenuItem) export = g_menu_item_new (_("Export to Ca_lendar…"), NULL);
 
   /* Translators: a row's title: when, then the kind of massage */
   title = g_strdup_printf (_("%s · %s"), when_text, label_of (appointment->modality));
@@ -213,9 +227,11 @@ create_row (BcAppointmentsPage  *self,
   g_menu_item_set_action_and_target (edit, "appointments.edit", "x", appointment->id);
   g_menu_item_set_action_and_target (cancel, "appointments.cancel", "x", appointment->id);
   g_menu_item_set_action_and_target (delete, "appointments.delete", "x", appointment->id);
+  g_menu_item_set_action_and_target (export, "appointments.export-one", "x", appointment->id);
   g_menu_append_item (menu, edit);
   if (g_str_equal (appointment->status, "scheduled"))
     g_menu_append_item (menu, cancel);
+  g_menu_append_item (menu, export);
   g_menu_append_item (menu, delete);
   menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
@@ -275,7 +291,7 @@ update_summary (BcAppointmentsPage *self,
   g_autofree char *pain = NULL;
 
   if (!bc_appointment_stats_summary (db, get_profile_id (), g_date_time_to_unix (from),
-                                     g_date_time_to_unix (now), IMPROVEMENT_THRESHOLD, &summary,
+                                     g_date_time_to_unix (now), get_improvement_threshold (), &summary,
                                      &error))
     {
       g_message ("The appointment summary could not be read: %s", error->message);
@@ -658,6 +674,40 @@ bc_appointments_page_export_ics (BcAppointmentsPage  *self,
                                   error);
 }
 
+/* Writes one appointment, or the whole series of an occurrence, to
+ * @path, or leaves an existing file as it was.
+ */
+gboolean
+bc_appointments_page_export_one (BcAppointmentsPage  *self,
+                                 gint64               appointment_id,
+                                 const char          *path,
+                                 GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (BC_IS_APPOINTMENTS_PAGE (self), FALSE);
+  g_return_val_if_fail (appointment_id > 0, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (get_database () == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("The data is not open."));
+      return FALSE;
+    }
+
+  bytes = bc_ics_export (get_database (), get_profile_id (), appointment_id, 0, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  file = g_file_new_for_path (path);
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
+                                  error);
+}
+
 static char *
 describe_import (const BcIcsImportResult *result)
 {
@@ -793,6 +843,79 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+#define EXPORT_ID_KEY "bc-export-appointment-id"
+
+static void
+export_one_chooser_cb (GtkNativeDialog    *chooser,
+                       int                 response,
+                       BcAppointmentsPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      gint64 *id = g_object_get_data (G_OBJECT (chooser), EXPORT_ID_KEY);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        show_error (self, _("The appointment can only be exported to a local file."));
+      else if (!bc_appointments_page_export_one (self, *id, path, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("The appointment could not be "
+                                                        "exported: %s"),
+                                                      error ? error->message
+                                                            : _("The data is not open."));
+
+          show_error (self, message);
+        }
+      else
+        show_toast (self, toast_new (_("Appointment exported")));
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_one_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BcAppointmentsPage *self = BC_APPOINTMENTS_PAGE (widget);
+  gint64 appointment_id = g_variant_get_int64 (parameter);
+  g_autoptr(BcAppointment) appointment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *name = NULL;
+
+  if (get_database () == NULL)
+    return;
+
+  appointment = bc_appointment_store_get (get_database (), get_profile_id (), appointment_id,
+                                          &error);
+  if (appointment == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  when = g_date_time_new_from_unix_local (appointment->starts_at);
+  day = g_date_time_format (when, "%Y-%m-%d");
+  /* Translators: the suggested file name of one exported appointment, %s is its date */
+  name = g_strdup_printf (_("massage-%s.ics"), day);
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export to Calendar"), get_window (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), ics_filter ());
+  g_object_set_data_full (G_OBJECT (self->chooser), EXPORT_ID_KEY,
+                          g_memdup2 (&appointment_id, sizeof (gint64)), g_free);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (export_one_chooser_cb), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /* Lifetime */
 
 static void
@@ -819,6 +942,11 @@ bc_appointments_page_map (GtkWidget *widget)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (app, "notify::database", G_CALLBACK (data_changed_cb), self,
                                G_CONNECT_SWAPPED);
+      /* Another threshold changes the summary's "see a doctor" notice. */
+      if (bc_application_get_settings (app) != NULL)
+        g_signal_connect_object (bc_application_get_settings (app),
+                                 "changed::" IMPROVEMENT_THRESHOLD_KEY,
+                                 G_CALLBACK (data_changed_cb), self, G_CONNECT_SWAPPED);
       self->connected = TRUE;
     }
 
@@ -877,6 +1005,8 @@ bc_appointments_page_class_init (BcAppointmentsPageClass *klass)
                                    load_older_action);
   gtk_widget_class_install_action (widget_class, "appointments.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "appointments.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "appointments.export-one", "x",
+                                   export_one_action);
 }
 
 static void

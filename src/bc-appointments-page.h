@@ -44,6 +44,10 @@ gboolean    bc_appointments_page_get_see_doctor_shown (BcAppointmentsPage *self)
 gboolean    bc_appointments_page_export_ics         (BcAppointmentsPage *self,
                                                      GFile              *file,
                                                      GError            **error);
+gboolean    bc_appointments_page_export_one         (BcAppointmentsPage *self,
+                                                     gint64              appointment_id,
+                                                     const char         *path,
+                                                     GError            **error);
 gboolean    bc_appointments_page_import_ics         (BcAppointmentsPage *self,
                                                      GFile              *file,
                                                      char              **out_text,

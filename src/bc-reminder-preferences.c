@@ -40,6 +40,9 @@ struct _BcReminderPreferencesPage
   GtkFlowBox         *days_box;
   GtkSwitch          *session_switch;
   GtkSwitch          *pain_switch;
+  GtkSwitch          *appointment_day_before_switch;
+  GtkSpinButton      *appointment_before_spin;
+  GtkSpinButton      *improvement_spin;
   GtkSwitch          *background_switch;
   GtkSwitch          *autostart_switch;
 
@@ -340,6 +343,7 @@ bc_reminder_preferences_page_bind (BcReminderPreferencesPage *self,
   };
   static const char * const session_rows[] = { "session_time_row", NULL };
   static const char * const pain_rows[] = { "pain_time_row", NULL };
+  static const char * const day_before_rows[] = { "appointment_day_before_time_row", NULL };
   gboolean fl_oz = bc_water_units_use_fl_oz ();
 
   g_return_if_fail (BC_IS_REMINDER_PREFERENCES_PAGE (self));
@@ -356,6 +360,8 @@ bc_reminder_preferences_page_bind (BcReminderPreferencesPage *self,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "pain-reminder-enabled", self->pain_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "appointment-remind-day-before", self->appointment_day_before_switch,
+                   "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "run-in-background", self->background_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "start-at-login", self->autostart_switch, "active",
@@ -365,6 +371,7 @@ bc_reminder_preferences_page_bind (BcReminderPreferencesPage *self,
   bind_sensitive (self, "stretch-enabled", stretch_rows);
   bind_sensitive (self, "session-reminder-enabled", session_rows);
   bind_sensitive (self, "pain-reminder-enabled", pain_rows);
+  bind_sensitive (self, "appointment-remind-day-before", day_before_rows);
 
   bind_water_spin (self, self->goal_spin, self->goal_unit, "hydration-goal-ml", fl_oz);
   bind_water_spin (self, self->glass_spin, self->glass_unit, "hydration-glass-ml", fl_oz);
@@ -374,6 +381,12 @@ bc_reminder_preferences_page_bind (BcReminderPreferencesPage *self,
   g_settings_bind (settings, "stretch-interval",
                    gtk_spin_button_get_adjustment (self->stretch_interval_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "appointment-remind-before-minutes",
+                   gtk_spin_button_get_adjustment (self->appointment_before_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "massage-improvement-threshold",
+                   gtk_spin_button_get_adjustment (self->improvement_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
 
   bind_time_entry (self, "hydration_hours_start", "hydration_hours_row", "hydration-start");
   bind_time_entry (self, "hydration_hours_end", "hydration_hours_row", "hydration-end");
@@ -381,6 +394,8 @@ bc_reminder_preferences_page_bind (BcReminderPreferencesPage *self,
   bind_time_entry (self, "stretch_hours_end", "stretch_hours_row", "stretch-end");
   bind_time_entry (self, "session_time_entry", "session_time_row", "session-reminder-time");
   bind_time_entry (self, "pain_time_entry", "pain_time_row", "pain-reminder-time");
+  bind_time_entry (self, "appointment_day_before_time_entry", "appointment_day_before_time_row",
+                   "appointment-remind-day-before-time");
   bind_time_entry (self, "quiet_hours_start", "quiet_hours_row", "quiet-start");
   bind_time_entry (self, "quiet_hours_end", "quiet_hours_row", "quiet-end");
 
@@ -407,9 +422,11 @@ static const char * const named_children[] = {
   "hydration_row", "goal_row", "glass_row", "hydration_hours_row", "hydration_interval_row",
   "stretch_row", "stretch_interval_row", "stretch_hours_row", "days_row",
   "session_row", "session_time_row", "pain_row", "pain_time_row", "quiet_hours_row",
-  "background_row", "autostart_row",
+  "appointment_day_before_row", "appointment_day_before_time_row", "appointment_before_row",
+  "improvement_row", "background_row", "autostart_row",
   "hydration_hours_start", "hydration_hours_end", "stretch_hours_start", "stretch_hours_end",
   "session_time_entry", "pain_time_entry", "quiet_hours_start", "quiet_hours_end",
+  "appointment_day_before_time_entry",
 };
 
 static void
@@ -435,6 +452,12 @@ bc_reminder_preferences_page_class_init (BcReminderPreferencesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BcReminderPreferencesPage, days_box);
   gtk_widget_class_bind_template_child (widget_class, BcReminderPreferencesPage, session_switch);
   gtk_widget_class_bind_template_child (widget_class, BcReminderPreferencesPage, pain_switch);
+  gtk_widget_class_bind_template_child (widget_class, BcReminderPreferencesPage,
+                                        appointment_day_before_switch);
+  gtk_widget_class_bind_template_child (widget_class, BcReminderPreferencesPage,
+                                        appointment_before_spin);
+  gtk_widget_class_bind_template_child (widget_class, BcReminderPreferencesPage,
+                                        improvement_spin);
   gtk_widget_class_bind_template_child (widget_class, BcReminderPreferencesPage, background_switch);
   gtk_widget_class_bind_template_child (widget_class, BcReminderPreferencesPage, autostart_switch);
 

@@ -521,6 +521,45 @@ test_malformed (Fixture       *fixture,
   g_string_free (g_steal_pointer (&big), TRUE);
 }
 
+/* A weekly RRULE without COUNT or UNTIL: imported as a series of the
+ * store's maximum, 520 weekly sessions; again, it is updated in place.
+ */
+static void
+test_open_ended (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  static const char text[] =
+    HEAD
+    "BEGIN:VEVENT\r\nUID:open-ended-1\r\nDTSTAMP:20260101T000000Z\r\n"
+    "DTSTART:20260504T080000Z\r\nDURATION:PT1H\r\nSUMMARY:Massage\r\n"
+    "RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\n"
+    TAIL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GPtrArray) all = NULL;
+  BcIcsImportResult result = { 0 };
+  gint64 first = utc (2026, 5, 4, 8, 0);
+
+  g_assert_true (bc_ics_import (fixture->db, fixture->me, bytes, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 520);
+  g_assert_cmpuint (result.skipped_unsupported, ==, 0);
+
+  all = list_all (fixture->db, fixture->me);
+  g_assert_cmpuint (all->len, ==, 520);
+  g_assert_cmpint (find_at (all, first)->series_id, !=, 0);
+  g_assert_nonnull (find_at (all, first + (gint64) 519 * 7 * 24 * 3600));
+
+  memset (&result, 0, sizeof result);
+  g_assert_true (bc_ics_import (fixture->db, fixture->me, bytes, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.updated, ==, 520);
+  g_clear_pointer (&all, g_ptr_array_unref);
+  all = list_all (fixture->db, fixture->me);
+  g_assert_cmpuint (all->len, ==, 520);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +575,7 @@ main (int   argc,
   ADD ("/ics/import/outlook", test_outlook);
   ADD ("/ics/import/thunderbird", test_thunderbird);
   ADD ("/ics/import/malformed", test_malformed);
+  ADD ("/ics/import/open-ended", test_open_ended);
 #undef ADD
 
   return g_test_run ();

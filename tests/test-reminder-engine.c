@@ -142,7 +142,8 @@ static const char * const reminder_keys[] = {
   "hydration-end", "hydration-interval", "stretch-enabled", "stretch-interval", "stretch-start",
   "stretch-end", "stretch-days", "session-reminder-enabled", "session-reminder-time",
   "pain-reminder-enabled", "pain-reminder-time", "quiet-start", "quiet-end", "paused-until",
-  "appointment-reminders-enabled",
+  "appointment-reminders-enabled", "appointment-remind-day-before",
+  "appointment-remind-day-before-time", "appointment-remind-before-minutes",
 };
 
 /* 2025-03-03 is a Monday; TZ is Europe/Berlin (+01 in March). */
@@ -608,6 +609,75 @@ test_appointment_off (Fixture       *fixture,
   g_assert_cmpint (kind, ==, BC_REMINDER_APPOINTMENT);
 }
 
+/* The settings move the reminders before: at 19:30 the day before and
+ * two hours before; with both off only water and the pain prompt come.
+ */
+static void
+test_appointment_settings (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcAppointment) appointment = bc_appointment_new ();
+  BcReminderKind kind = BC_REMINDER_HYDRATION;
+
+  g_settings_set_boolean (fixture->settings, "hydration-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "stretch-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "session-reminder-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "pain-reminder-enabled", FALSE);
+
+  appointment->starts_at = march (5, 10, 0);
+  g_assert_cmpint (bc_appointment_store_add (fixture->db, fixture->me, appointment, NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  start_engine (fixture);
+  g_assert_cmpint (next_due (fixture, NULL), ==, march (4, 18, 0));
+
+  /* A changed key is scheduled at once. */
+  g_settings_set_string (fixture->settings, "appointment-remind-day-before-time", "19:30");
+  g_assert_cmpint (next_due (fixture, &kind), ==, march (4, 19, 30));
+  g_assert_cmpint (kind, ==, BC_REMINDER_APPOINTMENT);
+
+  g_settings_set_int (fixture->settings, "appointment-remind-before-minutes", 120);
+  fire (fixture, 0);
+  g_assert_cmpstr (last_shown (fixture)->summary, ==, "Appointment coming up");
+  g_assert_cmpint (next_due (fixture, NULL), ==, march (5, 8, 0));
+
+  fire (fixture, 0);
+  g_assert_cmpstr (last_shown (fixture)->summary, ==, "Appointment coming up");
+  g_assert_cmpint (next_due (fixture, NULL), ==, march (5, 11, 30));
+  g_assert_cmpuint (n_shown (fixture), ==, 2);
+}
+
+static void
+test_appointment_settings_off (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BcAppointment) appointment = bc_appointment_new ();
+
+  g_settings_set_boolean (fixture->settings, "hydration-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "stretch-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "session-reminder-enabled", FALSE);
+  g_settings_set_boolean (fixture->settings, "pain-reminder-enabled", FALSE);
+
+  appointment->starts_at = march (5, 10, 0);
+  g_assert_cmpint (bc_appointment_store_add (fixture->db, fixture->me, appointment, NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  start_engine (fixture);
+  g_settings_set_boolean (fixture->settings, "appointment-remind-day-before", FALSE);
+  g_assert_cmpint (next_due (fixture, NULL), ==, march (5, 9, 0));
+
+  g_settings_set_int (fixture->settings, "appointment-remind-before-minutes", 0);
+  g_assert_cmpint (next_due (fixture, NULL), ==, march (5, 11, 30));
+
+  fire (fixture, 0);
+  g_assert_cmpstr (last_shown (fixture)->summary, ==, "Drink water after your massage");
+  g_assert_cmpuint (n_shown (fixture), ==, 1);
+}
+
 static void
 test_pain_skipped_with_entry (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -853,6 +923,8 @@ main (int   argc,
   ADD ("/reminder-engine/pause", test_pause);
   ADD ("/reminder-engine/appointment", test_appointment);
   ADD ("/reminder-engine/appointment-off", test_appointment_off);
+  ADD ("/reminder-engine/appointment-settings", test_appointment_settings);
+  ADD ("/reminder-engine/appointment-settings-off", test_appointment_settings_off);
 
 #undef ADD
 

@@ -15,12 +15,15 @@
 
 #include <string.h>
 
+#include <libical/ical.h>
+
 #include "bc-application.h"
 #include "bc-appointment-dialog.h"
 #include "bc-appointment-store.h"
 #include "bc-appointments-page.h"
 #include "bc-pain-store.h"
 #include "bc-plan-page.h"
+#include "bc-reminder-engine.h"
 #include "bc-today-page.h"
 #include "bc-window.h"
 
@@ -444,6 +447,14 @@ test_summary (Fixture       *fixture,
                             "7 days before"));
   /* Two sessions are not enough to call it. */
   g_assert_false (bc_appointments_page_get_see_doctor_shown (fixture->page));
+
+  /* Another threshold reads the summary again; still too few sessions. */
+  g_settings_set_double (bc_application_get_settings (fixture->app),
+                         "massage-improvement-threshold", 0.5);
+  iterate_main_loop (100);
+  g_assert_cmpstr (bc_appointments_page_get_sessions_text (fixture->page), ==,
+                   "2 sessions in the last 30 days");
+  g_assert_false (bc_appointments_page_get_see_doctor_shown (fixture->page));
 }
 
 static void
@@ -485,6 +496,122 @@ test_today (Fixture       *fixture,
   g_test_message ("prompt: %s", text);
   g_assert_nonnull (text);
   g_assert_nonnull (strstr (text, "before and after"));
+}
+
+static guint
+count_components (icalcomponent     *calendar,
+                  icalcomponent_kind kind)
+{
+  guint n = 0;
+
+  for (icalcomponent *c = icalcomponent_get_first_component (calendar, kind); c != NULL;
+       c = icalcomponent_get_next_component (calendar, kind))
+    n++;
+  return n;
+}
+
+/* One occurrence's row menu item writes its whole series: one VEVENT
+ * with an RRULE, its zone as a VTIMEZONE.
+ */
+static void
+test_export_one (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  BcAppointmentDialog *dialog;
+  g_autofree char *first_day = day_from_now (3);
+  g_autofree char *path = g_build_filename (g_getenv ("BACKCARE_TEST_WORLD"), "series.ics",
+                                            NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  icalcomponent *calendar, *event;
+  icalproperty *rrule;
+  gint64 occurrence_id;
+
+  show_page (fixture, "appointments");
+  dialog = open_new_dialog (fixture);
+  fill_in (dialog, first_day, "14:00");
+  bc_appointment_dialog_set_choice (dialog, "repeat", "weekly");
+  bc_appointment_dialog_set_text (dialog, "interval", "1");
+  bc_appointment_dialog_set_choice (dialog, "end", "count");
+  bc_appointment_dialog_set_text (dialog, "count", "3");
+  g_assert_true (bc_appointment_dialog_save (dialog));
+  iterate_main_loop (200);
+  g_assert_cmpuint (stored_count (fixture), ==, 3);
+  g_assert_cmpuint (bc_appointments_page_get_n_upcoming (fixture->page), ==, 3);
+
+  /* The second occurrence stands for its series. */
+  occurrence_id = bc_appointments_page_get_upcoming_id (fixture->page, 1);
+  g_assert_true (bc_appointments_page_export_one (fixture->page, occurrence_id, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  calendar = icalparser_parse_string (contents);
+  g_assert_nonnull (calendar);
+  g_assert_cmpint (icalcomponent_isa (calendar), ==, ICAL_VCALENDAR_COMPONENT);
+  g_assert_cmpuint (count_components (calendar, ICAL_VEVENT_COMPONENT), ==, 1);
+  g_assert_cmpuint (count_components (calendar, ICAL_VTIMEZONE_COMPONENT), >=, 1);
+  event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+  rrule = icalcomponent_get_first_property (event, ICAL_RRULE_PROPERTY);
+  g_assert_nonnull (rrule);
+  g_assert_cmpint (icalproperty_get_rrule (rrule).freq, ==, ICAL_WEEKLY_RECURRENCE);
+  g_assert_null (icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT));
+  icalcomponent_free (calendar);
+}
+
+/* An appointment added through the dialog is announced by the
+ * application's reminder engine: the evening before at 18:00 or, once
+ * that has passed, an hour before.
+ */
+static void
+test_reminders_scheduled (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  BcAppointmentDialog *dialog;
+  BcReminderEngine *engine;
+  BcReminderKind kind = BC_REMINDER_HYDRATION;
+  g_autofree char *tomorrow = day_from_now (1);
+  GSettings *settings = bc_application_get_settings (fixture->app);
+  gint64 now, due, evening, hour_before;
+
+  /* Only the appointment reminders, so nothing else comes first. */
+  g_settings_set_boolean (settings, "appointment-reminders-enabled", TRUE);
+  g_settings_set_boolean (settings, "hydration-enabled", FALSE);
+  g_settings_set_boolean (settings, "stretch-enabled", FALSE);
+  g_settings_set_boolean (settings, "session-reminder-enabled", FALSE);
+  g_settings_set_boolean (settings, "pain-reminder-enabled", FALSE);
+  g_settings_set_boolean (settings, "appointment-remind-day-before", TRUE);
+  g_settings_set_string (settings, "appointment-remind-day-before-time", "18:00");
+  g_settings_set_int (settings, "appointment-remind-before-minutes", 60);
+
+  show_page (fixture, "appointments");
+  dialog = open_new_dialog (fixture);
+  fill_in (dialog, tomorrow, "14:00");
+  g_assert_true (bc_appointment_dialog_save (dialog));
+  iterate_main_loop (200);
+  g_assert_cmpuint (stored_count (fixture), ==, 1);
+
+  engine = bc_application_get_reminders (fixture->app);
+  g_assert_true (BC_IS_REMINDER_ENGINE (engine));
+  bc_reminder_engine_reschedule (engine);
+  due = bc_reminder_engine_get_next_due (engine, &kind);
+  now = g_get_real_time () / G_USEC_PER_SEC;
+  evening = unix_at (0, 18);
+  hour_before = unix_at (1, 14) - 3600;
+  g_test_message ("next due %" G_GINT64_FORMAT " (%s), now %" G_GINT64_FORMAT, due,
+                  bc_reminder_kind_to_string (kind), now);
+
+  g_assert_cmpint (kind, ==, BC_REMINDER_APPOINTMENT);
+  if (now < evening - 60)
+    g_assert_cmpint (due, ==, evening);
+  else
+    {
+      /* The evening moment has come (perhaps into quiet hours) or was
+       * shown already: it is due by the hour before at the latest.
+       */
+      g_assert_cmpint (due, >=, evening);
+      g_assert_cmpint (due, <=, hour_before);
+    }
 }
 
 /* Rendering, as the pain tests do it. */
@@ -590,6 +717,8 @@ main (int   argc,
   ADD ("/ui/appointments/summary", test_summary);
   ADD ("/ui/appointments/today", test_today);
   ADD ("/ui/appointments/render", test_render);
+  ADD ("/ui/appointments/export-one", test_export_one);
+  ADD ("/ui/appointments/reminders-scheduled", test_reminders_scheduled);
 
 #undef ADD
 

@@ -225,6 +225,38 @@ test_preferences (void)
                                                                                      "quiet-start")),
                    ==, "23:15");
 
+  /* Appointments: the day-before time is checked like the others; the
+   * minutes before and the improvement threshold are bound.
+   */
+  start = bc_reminder_preferences_page_get_time_entry (page, "appointment-remind-day-before-time");
+  g_assert_cmpstr (gtk_editable_get_text (start), ==, "18:00");
+  gtk_editable_set_text (start, "19:3");
+  g_assert_nonnull (bc_reminder_preferences_page_get_time_error (page,
+                                                                 "appointment-remind-day-before-time"));
+  g_assert_cmpstr (g_settings_get_string (settings, "appointment-remind-day-before-time"), ==,
+                   "18:00");
+  gtk_editable_set_text (start, "19:30");
+  g_assert_null (bc_reminder_preferences_page_get_time_error (page,
+                                                              "appointment-remind-day-before-time"));
+  g_assert_cmpstr (g_settings_get_string (settings, "appointment-remind-day-before-time"), ==,
+                   "19:30");
+  widget = bc_reminder_preferences_page_get_widget (page, "appointment_day_before_time_row");
+  g_assert_true (gtk_widget_get_sensitive (widget));
+  gtk_switch_set_active (GTK_SWITCH (bc_reminder_preferences_page_get_widget (
+                           page, "appointment_day_before_switch")), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "appointment-remind-day-before"));
+  g_assert_false (gtk_widget_get_sensitive (widget));
+  widget = bc_reminder_preferences_page_get_widget (page, "appointment_before_spin");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)), ==, 60);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), 120);
+  g_assert_cmpint (g_settings_get_int (settings, "appointment-remind-before-minutes"), ==, 120);
+  widget = bc_reminder_preferences_page_get_widget (page, "improvement_spin");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (widget)), ==, 2.0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), 3.5);
+  g_assert_cmpfloat (g_settings_get_double (settings, "massage-improvement-threshold"), ==, 3.5);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), 9);
+  g_assert_cmpfloat (g_settings_get_double (settings, "massage-improvement-threshold"), ==, 5.0);
+
   /* Working days: Saturday on, Monday off. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (bc_reminder_preferences_page_get_widget (page,
                                                                                           "day-5")),

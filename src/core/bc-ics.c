@@ -850,10 +850,10 @@ parse_event (icalcomponent  *root,
       a->recurrence_time == 0)
     {
       struct icalrecurrencetype recur = icalproperty_get_rrule (prop);
+      gboolean open_ended;
 
       if (recur.freq != ICAL_WEEKLY_RECURRENCE ||
           icalcomponent_get_next_property (comp, ICAL_RRULE_PROPERTY) != NULL ||
-          (recur.count == 0 && icaltime_is_null_time (recur.until)) ||
           recur.count > MAX_OCCURRENCES || recur.interval > 52 ||
           recur.by_month[0] != ICAL_RECURRENCE_ARRAY_MAX ||
           recur.by_month_day[0] != ICAL_RECURRENCE_ARRAY_MAX ||
@@ -864,16 +864,23 @@ parse_event (icalcomponent  *root,
             icaltime_day_of_week (dtstart))))
         return PARSE_UNSUPPORTED;
 
+      open_ended = recur.count == 0 && icaltime_is_null_time (recur.until);
+
       event->has_rule = TRUE;
       event->repeat.interval_weeks = MAX (recur.interval, 1);
       event->repeat.count = recur.count;
-      if (recur.count == 0)
+      if (recur.count == 0 && !open_ended)
         event->repeat.until = icaltime_as_timet_with_zone (
           recur.until, recur.until.is_date ? zone : icaltimezone_get_utc_timezone ())
           + (recur.until.is_date ? 24 * 3600 - 1 : 0);
+      /* No COUNT and no UNTIL: as many as a series may have (expand ()
+       * stops at MAX_OCCURRENCES), kept as a series of that many.
+       */
       event->times = expand (recur, a->starts_at, zone, dtstart);
       if (event->times->len == 0)
         return PARSE_UNSUPPORTED;
+      if (open_ended)
+        event->repeat.count = (int) event->times->len;
 
       event->excluded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
       for (prop = icalcomponent_get_first_property (comp, ICAL_EXDATE_PROPERTY); prop != NULL;

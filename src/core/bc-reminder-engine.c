@@ -38,11 +38,11 @@
 #define STRETCH_SNOOZE_SECONDS (10 * 60)
 #define SESSION_LATER_SECONDS (60 * 60)
 #define REVIEW_DEFAULT_MINUTE (9 * 60)
-/* Appointments: the evening before, an hour before, water after its
- * end, and a pain prompt the next morning.
+/* Appointments: the day before and some minutes before (both settings,
+ * by default 18:00 and an hour), water after its end, and a pain prompt
+ * the next morning.
  */
-#define APPOINTMENT_EVENING_MINUTE (18 * 60)
-#define APPOINTMENT_BEFORE_SECONDS (60 * 60)
+#define APPOINTMENT_DAY_BEFORE_MINUTE (18 * 60)
 #define APPOINTMENT_WATER_SECONDS (30 * 60)
 #define APPOINTMENT_MORNING_MINUTE (9 * 60)
 #define APPOINTMENT_LOOKBACK_SECONDS (2 * 24 * 60 * 60)
@@ -268,9 +268,22 @@ load_appointments (BcReminderEngine *self,
   BcReminderState *state = &ctx->state;
   gint64 now = g_date_time_to_unix (ctx->now);
   gint64 used_until = state->last_prompted[BC_REMINDER_APPOINTMENT];
+  gboolean day_before;
+  int day_before_minute;
+  gint64 before_seconds;
 
   if (!g_settings_get_boolean (self->settings, "appointment-reminders-enabled"))
     return;
+
+  day_before = g_settings_get_boolean (self->settings, "appointment-remind-day-before");
+  day_before_minute = parse_minute (self->settings, "appointment-remind-day-before-time",
+                                    APPOINTMENT_DAY_BEFORE_MINUTE);
+  /* "24:00" means the end of a day, not a moment of the day before. */
+  if (day_before_minute >= 24 * 60)
+    day_before_minute = APPOINTMENT_DAY_BEFORE_MINUTE;
+  before_seconds = (gint64)CLAMP (g_settings_get_int (self->settings,
+                                                      "appointment-remind-before-minutes"),
+                                  0, 24 * 60) * 60;
 
   ctx->appointments = bc_appointment_store_list (self->db, self->profile_id,
                                                  now - APPOINTMENT_LOOKBACK_SECONDS,
@@ -287,9 +300,10 @@ load_appointments (BcReminderEngine *self,
       gint64 end = a->starts_at + (gint64)a->duration_minutes * 60;
       gboolean scheduled = g_str_equal (a->status, "scheduled");
       AppointmentMoment candidates[] = {
-        { local_day_moment (ctx->now, a->starts_at, -1, APPOINTMENT_EVENING_MINUTE),
+        { day_before ? local_day_moment (ctx->now, a->starts_at, -1, day_before_minute) : 0,
           BC_APPOINTMENT_REMINDER_BEFORE, a },
-        { a->starts_at - APPOINTMENT_BEFORE_SECONDS, BC_APPOINTMENT_REMINDER_BEFORE, a },
+        { before_seconds > 0 ? a->starts_at - before_seconds : 0,
+          BC_APPOINTMENT_REMINDER_BEFORE, a },
         { end + APPOINTMENT_WATER_SECONDS, BC_APPOINTMENT_REMINDER_WATER, a },
         { local_day_moment (ctx->now, a->starts_at, 1, APPOINTMENT_MORNING_MINUTE),
           BC_APPOINTMENT_REMINDER_PAIN, a },
