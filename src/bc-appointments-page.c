@@ -157,7 +157,7 @@ format_money (gint64      cents,
 {
   if (currency != NULL && currency[0] != '\0')
     /* Translators: an amount and its currency, e.g. "65.00 EUR" */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT ".%02d %s"), cents / 100, (int)(cents % 100),
+    return g_strdup_printf (_("%lld.%02d %s"), (long long)(cents / 100), (int)(cents % 100),
                             currency);
 
   return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", cents / 100, (int)(cents % 100));
