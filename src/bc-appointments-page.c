@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bc-toast.h"
 #include "bc-application.h"
 #include "bc-appointment-dialog.h"
 #include "bc-appointment-stats.h"
@@ -100,37 +101,6 @@ get_window (BcAppointmentsPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-show_toast (BcAppointmentsPage *self,
-            AdwToast           *toast)
-{
-  GtkWindow *window = get_window (self);
-
-  if (BC_IS_WINDOW (window))
-    bc_window_add_toast (BC_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/* A toast's title is markup in libadwaita 1.2. */
-static AdwToast *
-toast_new (const char *text)
-{
-  g_autofree char *title = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (title);
-}
-
-static void
-show_error (BcAppointmentsPage *self,
-            const char         *text)
-{
-  AdwToast *toast = toast_new (text);
-
-  adw_toast_set_timeout (toast, 0);
-  show_toast (self, toast);
 }
 
 static void
@@ -380,7 +350,7 @@ bc_appointments_page_reload (BcAppointmentsPage *self)
       g_autofree char *message = g_strdup_printf (_("The appointments could not be read: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return;
     }
 
@@ -444,7 +414,7 @@ bc_appointments_page_edit_appointment (BcAppointmentsPage *self,
                                           &error);
   if (appointment == NULL)
     {
-      show_error (self, error->message);
+      bc_toast_show_text (GTK_WIDGET (self), error->message, TRUE);
       return;
     }
 
@@ -482,12 +452,12 @@ bc_appointments_page_cancel_occurrence (BcAppointmentsPage *self,
       g_autofree char *message = g_strdup_printf (_("The appointment could not be cancelled: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return FALSE;
     }
 
   bc_application_data_changed (get_application ());
-  show_toast (self, toast_new (_("Appointment cancelled")));
+  bc_toast_show (GTK_WIDGET (self), bc_toast_new (_("Appointment cancelled")));
   return TRUE;
 }
 
@@ -506,7 +476,7 @@ restore_appointment (BcAppointmentsPage  *self,
       g_autofree char *message = g_strdup_printf (_("The appointment could not be restored: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return FALSE;
     }
 
@@ -564,7 +534,7 @@ bc_appointments_page_delete_appointment (BcAppointmentsPage *self,
       g_autofree char *message = g_strdup_printf (_("The appointment could not be deleted: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return FALSE;
     }
 
@@ -573,7 +543,7 @@ bc_appointments_page_delete_appointment (BcAppointmentsPage *self,
   when_text = g_date_time_format (when, _("%-d %B, %H:%M"));
   /* Translators: %s is when the deleted appointment was */
   title = g_strdup_printf (_("Appointment of %s deleted"), when_text);
-  toast = toast_new (title);
+  toast = bc_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), REMOVED_KEY, bc_appointment_copy (appointment),
                           (GDestroyNotify)bc_appointment_free);
@@ -583,7 +553,7 @@ bc_appointments_page_delete_appointment (BcAppointmentsPage *self,
   self->removed = g_steal_pointer (&appointment);
 
   bc_application_data_changed (get_application ());
-  show_toast (self, toast);
+  bc_toast_show (GTK_WIDGET (self), toast);
   return TRUE;
 }
 
@@ -785,7 +755,7 @@ import_chooser_cb (GtkNativeDialog    *chooser,
         show_file_error (self, _("The Calendar Could Not Be Imported"), file,
                          error ? error->message : _("The data is not open."));
       else
-        show_toast (self, toast_new (text));
+        bc_toast_show (GTK_WIDGET (self), bc_toast_new (text));
     }
 
   g_clear_object (&self->chooser);
@@ -820,7 +790,7 @@ export_chooser_cb (GtkNativeDialog    *chooser,
         show_file_error (self, _("The Appointments Could Not Be Exported"), file,
                          error ? error->message : _("The data is not open."));
       else
-        show_toast (self, toast_new (_("Appointments exported")));
+        bc_toast_show (GTK_WIDGET (self), bc_toast_new (_("Appointments exported")));
     }
 
   g_clear_object (&self->chooser);
@@ -858,7 +828,7 @@ export_one_chooser_cb (GtkNativeDialog    *chooser,
       g_autoptr(GError) error = NULL;
 
       if (path == NULL)
-        show_error (self, _("The appointment can only be exported to a local file."));
+        bc_toast_show_text (GTK_WIDGET (self), _("The appointment can only be exported to a local file."), TRUE);
       else if (!bc_appointments_page_export_one (self, *id, path, &error))
         {
           g_autofree char *message = g_strdup_printf (_("The appointment could not be "
@@ -866,10 +836,10 @@ export_one_chooser_cb (GtkNativeDialog    *chooser,
                                                       error ? error->message
                                                             : _("The data is not open."));
 
-          show_error (self, message);
+          bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
         }
       else
-        show_toast (self, toast_new (_("Appointment exported")));
+        bc_toast_show (GTK_WIDGET (self), bc_toast_new (_("Appointment exported")));
     }
 
   g_clear_object (&self->chooser);
@@ -895,7 +865,7 @@ export_one_action (GtkWidget  *widget,
                                           &error);
   if (appointment == NULL)
     {
-      show_error (self, error->message);
+      bc_toast_show_text (GTK_WIDGET (self), error->message, TRUE);
       return;
     }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bc-toast.h"
 #include "bc-application.h"
 #include "bc-pain-chart.h"
 #include "bc-pain-report.h"
@@ -612,18 +613,6 @@ bc_pain_chart_export_report (BcPainChart  *self,
                                path, NULL, error);
 }
 
-static void
-show_toast (BcPainChart *self,
-            const char  *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-  else
-    g_message ("%s", title);
-}
-
 static char *
 chooser_path (GtkNativeDialog *chooser)
 {
@@ -649,11 +638,11 @@ export_image_response_cb (GtkNativeDialog *chooser,
       int height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 360);
 
       if (path == NULL)
-        show_toast (self, _("Choose a local folder for the image."));
+        bc_toast_show_text (GTK_WIDGET (self), _("Choose a local folder for the image."), FALSE);
       else if (!bc_pain_chart_export_image (self, path, format, width, height, &error))
-        show_toast (self, error->message);
+        bc_toast_show_text (GTK_WIDGET (self), error->message, FALSE);
       else
-        show_toast (self, _("Chart saved"));
+        bc_toast_show_text (GTK_WIDGET (self), _("Chart saved"), FALSE);
     }
 
   g_clear_object (&self->chooser);
@@ -670,11 +659,11 @@ export_report_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       if (path == NULL)
-        show_toast (self, _("Choose a local folder for the report."));
+        bc_toast_show_text (GTK_WIDGET (self), _("Choose a local folder for the report."), FALSE);
       else if (!bc_pain_chart_export_report (self, path, &error))
-        show_toast (self, error->message);
+        bc_toast_show_text (GTK_WIDGET (self), error->message, FALSE);
       else
-        show_toast (self, _("Report saved"));
+        bc_toast_show_text (GTK_WIDGET (self), _("Report saved"), FALSE);
     }
 
   g_clear_object (&self->chooser);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "bc-toast.h"
 #include "bc-application.h"
 #include "bc-pain-csv.h"
 #include "bc-pain-entry-dialog.h"
@@ -100,37 +101,6 @@ get_window (BcPainLogPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-show_toast (BcPainLogPage *self,
-            AdwToast      *toast)
-{
-  GtkWindow *window = get_window (self);
-
-  if (BC_IS_WINDOW (window))
-    bc_window_add_toast (BC_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-/* A toast's title is markup in libadwaita 1.2. */
-static AdwToast *
-toast_new (const char *text)
-{
-  g_autofree char *title = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (title);
-}
-
-static void
-show_error (BcPainLogPage *self,
-            const char    *text)
-{
-  AdwToast *toast = toast_new (text);
-
-  adw_toast_set_timeout (toast, 0);
-  show_toast (self, toast);
 }
 
 static void
@@ -424,7 +394,7 @@ load_rows (BcPainLogPage *self,
       g_autofree char *message = g_strdup_printf (_("The pain log could not be read: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return FALSE;
     }
 
@@ -490,7 +460,7 @@ refill (BcPainLogPage *self,
       g_autofree char *message = g_strdup_printf (_("The pain log could not be read: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return;
     }
 
@@ -633,7 +603,7 @@ bc_pain_log_page_edit_entry (BcPainLogPage *self,
   entry = bc_pain_store_get (get_database (), get_profile_id (), entry_id, &error);
   if (entry == NULL)
     {
-      show_error (self, error->message);
+      bc_toast_show_text (GTK_WIDGET (self), error->message, TRUE);
       return;
     }
 
@@ -662,7 +632,7 @@ restore_entry (BcPainLogPage     *self,
       g_autofree char *message = g_strdup_printf (_("The entry could not be restored: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return FALSE;
     }
 
@@ -724,7 +694,7 @@ bc_pain_log_page_delete_entry (BcPainLogPage *self,
       g_autofree char *message = g_strdup_printf (_("The entry could not be deleted: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return FALSE;
     }
 
@@ -733,7 +703,7 @@ bc_pain_log_page_delete_entry (BcPainLogPage *self,
   time_text = g_date_time_format (when, _("%-d %B, %H:%M"));
   /* Translators: %s is when the deleted entry was logged */
   title = g_strdup_printf (_("Entry of %s deleted"), time_text);
-  toast = toast_new (title);
+  toast = bc_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), REMOVED_ENTRY_KEY, bc_pain_entry_copy (entry),
                           (GDestroyNotify)bc_pain_entry_free);
@@ -743,7 +713,7 @@ bc_pain_log_page_delete_entry (BcPainLogPage *self,
   self->removed_entry = g_steal_pointer (&entry);
 
   bc_application_data_changed (get_application ());
-  show_toast (self, toast);
+  bc_toast_show (GTK_WIDGET (self), toast);
   return TRUE;
 }
 
@@ -807,7 +777,7 @@ import_response_cb (AdwMessageDialog *dialog,
                             imported);
 
   bc_application_data_changed (get_application ());
-  show_toast (self, toast_new (text));
+  bc_toast_show (GTK_WIDGET (self), bc_toast_new (text));
 }
 
 /**
@@ -969,7 +939,7 @@ export_chooser_cb (GtkNativeDialog *chooser,
         show_file_error (self, _("The Pain Log Could Not Be Exported"), file,
                          error ? error->message : _("The data is not open."), NULL);
       else
-        show_toast (self, toast_new (_("Pain log exported")));
+        bc_toast_show (GTK_WIDGET (self), bc_toast_new (_("Pain log exported")));
     }
 
   g_clear_object (&self->chooser);

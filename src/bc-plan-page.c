@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bc-toast.h"
 #include "bc-application.h"
 #include "bc-library-dialog.h"
 #include "bc-plan-file.h"
@@ -62,28 +63,6 @@ get_window (BcPlanPage *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-show_toast (BcPlanPage *self,
-            AdwToast   *toast)
-{
-  GtkWindow *window = get_window (self);
-
-  if (BC_IS_WINDOW (window))
-    bc_window_add_toast (BC_WINDOW (window), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (BcPlanPage *self,
-            const char *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  show_toast (self, toast);
 }
 
 static void
@@ -246,7 +225,7 @@ bc_plan_page_reload (BcPlanPage *self)
 
   plan = bc_plan_store_load_active (db, bc_application_get_profile_id (app), &error);
   if (error != NULL)
-    show_error (self, error->message);
+    bc_toast_show_text (GTK_WIDGET (self), error->message, TRUE);
 
   show_plan (self, plan);
 }
@@ -267,7 +246,7 @@ save_plan (BcPlanPage *self,
       g_autofree char *message = g_strdup_printf (_("The plan could not be saved: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       bc_plan_page_reload (self);
       return FALSE;
     }
@@ -382,10 +361,10 @@ remove_item_action (GtkWidget  *widget,
                                          bc_plan_item_get_exercise_ref (self->removed_item));
   title = g_strdup_printf (_("“%s” removed"),
                            exercise ? bc_exercise_get_name (exercise) : _("Exercise"));
-  toast = adw_toast_new (title);
+  toast = bc_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_toast_cb), self, 0);
-  show_toast (self, toast);
+  bc_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -516,7 +495,7 @@ import_contents (BcPlanPage         *self,
       g_autofree char *message = g_strdup_printf (_("The plan could not be imported: %s"),
                                                   error->message);
 
-      show_error (self, message);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return FALSE;
     }
 
@@ -543,7 +522,7 @@ bc_plan_page_use_template (BcPlanPage *self,
     contents = bc_plan_file_parse (bytes, bc_application_get_catalog (app), &error);
   if (contents == NULL)
     {
-      show_error (self, error->message);
+      bc_toast_show_text (GTK_WIDGET (self), error->message, TRUE);
       return FALSE;
     }
 
@@ -755,10 +734,10 @@ export_chooser_cb (GtkNativeDialog *chooser,
         {
           g_autofree char *message = g_strdup_printf (_("The plan could not be exported: %s"),
                                                       error->message);
-          show_error (self, message);
+          bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
         }
       else
-        show_toast (self, adw_toast_new (_("Plan exported")));
+        bc_toast_show (GTK_WIDGET (self), bc_toast_new (_("Plan exported")));
     }
 
   g_clear_object (&self->chooser);
@@ -820,7 +799,7 @@ details_response_cb (AdwMessageDialog *dialog,
 
   if (!bc_plan_validate (edited, &error))
     {
-      show_error (self, error->message);
+      bc_toast_show_text (GTK_WIDGET (self), error->message, TRUE);
       return;
     }
 
@@ -887,7 +866,7 @@ print_action (GtkWidget  *widget,
 
   if (!bc_plan_printer_run (get_window (self), get_application (), self->plan,
                             GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
-    show_error (self, error->message);
+    bc_toast_show_text (GTK_WIDGET (self), error->message, TRUE);
 }
 
 /* Exporting writes the file through GtkPrintOperation in one go. */
@@ -915,9 +894,9 @@ export_pdf_chooser_cb (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
 
       if (path == NULL || !bc_plan_page_export_pdf (self, path, &error))
-        show_error (self, error ? error->message : _("Choose a local folder for the PDF."));
+        bc_toast_show_text (GTK_WIDGET (self), error ? error->message : _("Choose a local folder for the PDF."), TRUE);
       else
-        show_toast (self, adw_toast_new (_("PDF saved")));
+        bc_toast_show (GTK_WIDGET (self), bc_toast_new (_("PDF saved")));
     }
 
   g_clear_object (&self->chooser);

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bc-toast.h"
 #include "bc-application.h"
 #include "bc-preferences-window.h"
 #include "bc-profile-store.h"
@@ -86,7 +87,7 @@ static void
 show_error (BcPreferencesWindow *self,
             const char          *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = bc_toast_new (message);
 
   adw_toast_set_timeout (toast, 0);
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);

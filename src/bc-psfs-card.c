@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "bc-toast.h"
 #include "bc-application.h"
 #include "bc-pain-scale.h"
 #include "bc-pain-stats.h"
@@ -68,25 +69,6 @@ get_window (BcPsfsCard *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-/* A toast's title is markup in libadwaita 1.2. */
-static void
-show_toast (BcPsfsCard *self,
-            const char *text,
-            gboolean    stays)
-{
-  GtkWindow *window = get_window (self);
-  g_autofree char *title = g_markup_escape_text (text, -1);
-  AdwToast *toast;
-
-  if (!BC_IS_WINDOW (window))
-    return;
-
-  toast = adw_toast_new (title);
-  if (stays)
-    adw_toast_set_timeout (toast, 0);
-  bc_window_add_toast (BC_WINDOW (window), toast);
 }
 
 static void
@@ -332,7 +314,7 @@ add_response_cb (AdwMessageDialog *dialog,
       g_autofree char *message = g_strdup_printf (_("The activity could not be added: %s"),
                                                   error->message);
 
-      show_toast (self, message, TRUE);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return;
     }
 
@@ -417,7 +399,7 @@ score_response_cb (AdwMessageDialog *dialog,
       g_autofree char *message = g_strdup_printf (_("The score could not be saved: %s"),
                                                   error->message);
 
-      show_toast (self, message, TRUE);
+      bc_toast_show_text (GTK_WIDGET (self), message, TRUE);
       return;
     }
 
@@ -482,7 +464,7 @@ retire_action (GtkWidget  *widget,
 
   if (!bc_psfs_archive_activity (get_database (), activity_id, &error))
     {
-      show_toast (self, error->message, TRUE);
+      bc_toast_show_text (GTK_WIDGET (self), error->message, TRUE);
       return;
     }
 
@@ -490,7 +472,7 @@ retire_action (GtkWidget  *widget,
   text = g_strdup_printf (_("No longer following “%s”; its scores are kept"),
                           (const char *)g_object_get_data (G_OBJECT (row), ACTIVITY_NAME_KEY));
   data_changed ();
-  show_toast (self, text, FALSE);
+  bc_toast_show_text (GTK_WIDGET (self), text, FALSE);
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bc-toast.h"
 #include "bc-application.h"
 #include "bc-reminder-card.h"
 #include "bc-reminder-engine.h"
@@ -64,17 +65,6 @@ get_application (BcReminderCard *self)
     app = gtk_window_get_application (GTK_WINDOW (root));
 
   return BC_IS_APPLICATION (app) ? BC_APPLICATION (app) : NULL;
-}
-
-static void
-show_toast (BcReminderCard *self,
-            const char     *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *title = g_markup_escape_text (text, -1);
-
-  if (BC_IS_WINDOW (root))
-    bc_window_add_toast (BC_WINDOW (root), adw_toast_new (title));
 }
 
 static const char *
@@ -329,7 +319,7 @@ bc_reminder_card_change_water (BcReminderCard *self,
 
       /* Translators: %s says why the water could not be logged */
       title = g_strdup_printf (_("The water could not be logged: %s"), error->message);
-      show_toast (self, title);
+      bc_toast_show_text (GTK_WIDGET (self), title, FALSE);
       return FALSE;
     }
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bc-toast.h"
 #include "bc-plan-store.h"
 #include "bc-session-flow.h"
 #include "bc-session-window.h"
@@ -83,7 +84,7 @@ show_error (BcSessionWindow *self,
             const GError    *error)
 {
   g_autofree char *title = g_strdup_printf (_("Could not save: %s"), error->message);
-  AdwToast *toast = adw_toast_new (title);
+  AdwToast *toast = bc_toast_new (title);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "bc-toast.h"
 #include "bc-application.h"
 #include "bc-appointment-store.h"
 #include "bc-library-dialog.h"
@@ -269,18 +270,6 @@ update_past_day_subtitle (AdwExpanderRow *expander)
   adw_expander_row_set_subtitle (expander, subtitle);
 }
 
-/* A toast's title is markup in libadwaita 1.2. */
-static void
-show_toast (BcTodayPage *self,
-            const char  *text)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *title = g_markup_escape_text (text, -1);
-
-  if (BC_IS_WINDOW (root))
-    bc_window_add_toast (BC_WINDOW (root), adw_toast_new (title));
-}
-
 static void
 past_check_toggled_cb (GtkCheckButton *check,
                        BcTodayPage    *self)
@@ -310,7 +299,7 @@ past_check_toggled_cb (GtkCheckButton *check,
 
       /* Translators: %s says why a past day could not be corrected */
       title = g_strdup_printf (_("That day could not be changed: %s"), error->message);
-      show_toast (self, title);
+      bc_toast_show_text (GTK_WIDGET (self), title, FALSE);
       return;
     }
 
@@ -557,7 +546,7 @@ bc_today_page_quick_log (BcTodayPage *self,
     {
       /* Translators: %s says why a quick pain rating could not be stored */
       title = g_strdup_printf (_("Your pain rating could not be saved: %s"), error->message);
-      show_toast (self, title);
+      bc_toast_show_text (GTK_WIDGET (self), title, FALSE);
       return 0;
     }
 
@@ -568,11 +557,11 @@ bc_today_page_quick_log (BcTodayPage *self,
     {
       /* Translators: a toast after a quick pain rating, e.g. "Pain 4 logged" */
       title = g_strdup_printf (_("Pain %d logged"), intensity);
-      toast = adw_toast_new (title);
+      toast = bc_toast_new (title);
       adw_toast_set_button_label (toast, _("Add _Details"));
       adw_toast_set_action_name (toast, "win.edit-pain-entry");
       adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
-      bc_window_add_toast (BC_WINDOW (root), toast);
+      bc_toast_show (GTK_WIDGET (self), toast);
     }
 
   return id;

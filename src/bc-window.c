@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bc-toast.h"
 #include "bc-pain-log-page.h"
 #include "bc-plan-page.h"
 #include "bc-session-window.h"
@@ -163,7 +164,7 @@ start_empty_action (GtkWidget  *widget,
     {
       g_autofree char *title = g_strdup_printf (_("Still not possible: %s"), error->message);
 
-      toast = adw_toast_new (title);
+      toast = bc_toast_new (title);
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
       return;
@@ -174,7 +175,7 @@ start_empty_action (GtkWidget  *widget,
       g_autofree char *basename = g_path_get_basename (moved_to);
       g_autofree char *title = g_strdup_printf (_("The old data was kept as “%s”"), basename);
 
-      toast = adw_toast_new (title);
+      toast = bc_toast_new (title);
       adw_toast_set_timeout (toast, 10);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
@@ -327,17 +328,6 @@ bc_window_is_showing_error (BcWindow *self)
   g_return_val_if_fail (BC_IS_WINDOW (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "error") == 0;
-}
-
-/* Pages show their toasts (Undo, errors) over the whole window. */
-void
-bc_window_add_toast (BcWindow *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (BC_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 BcPlanPage *

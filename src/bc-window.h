@@ -25,7 +25,5 @@ gboolean    bc_window_is_showing_error   (BcWindow      *self);
 BcPlanPage *bc_window_get_plan_page      (BcWindow      *self);
 BcPainLogPage *bc_window_get_pain_log_page (BcWindow    *self);
 BcAppointmentsPage *bc_window_get_appointments_page (BcWindow *self);
-void        bc_window_add_toast          (BcWindow      *self,
-                                          AdwToast      *toast);
 
 G_END_DECLS

@@ -348,19 +348,6 @@ not_found (gint64   appointment_id,
   return FALSE;
 }
 
-static gboolean
-step_done (BcDatabase    *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return bc_database_set_error (db, rc, error);
-
-  return TRUE;
-}
-
 static const char *
 or_empty (const char *text)
 {
@@ -619,7 +606,7 @@ insert_series (BcDatabase                 *db,
   else
     sqlite3_bind_null (stmt, 5);
 
-  if (!step_done (db, stmt, error))
+  if (!bc_database_step_done (db, stmt, error))
     return 0;
 
   return sqlite3_last_insert_rowid (bc_database_get_handle (db));
@@ -670,7 +657,7 @@ add_in_transaction (BcDatabase                 *db,
         }
       bind_fields (insert, occurrence);
 
-      if (!step_done (db, insert, error))
+      if (!bc_database_step_done (db, insert, error))
         return 0;
 
       if (first_id == 0)
@@ -790,7 +777,7 @@ update_row (BcDatabase           *db,
   sqlite3_bind_int64 (stmt, 2, appointment->id);
   bind_fields (stmt, appointment);
 
-  if (!step_done (db, stmt, error))
+  if (!bc_database_step_done (db, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (bc_database_get_handle (db)) == 0)
@@ -931,7 +918,7 @@ delete_in_transaction (BcDatabase  *db,
 
   sqlite3_bind_int64 (stmt, 1, profile_id);
   sqlite3_bind_int64 (stmt, 2, series ? stored->series_id : appointment_id);
-  if (!step_done (db, stmt, error))
+  if (!bc_database_step_done (db, stmt, error))
     return FALSE;
 
   if (series)
@@ -947,7 +934,7 @@ delete_in_transaction (BcDatabase  *db,
 
       sqlite3_bind_int64 (rule, 1, profile_id);
       sqlite3_bind_int64 (rule, 2, stored->series_id);
-      if (!step_done (db, rule, error))
+      if (!bc_database_step_done (db, rule, error))
         return FALSE;
     }
 

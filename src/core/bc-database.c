@@ -470,6 +470,23 @@ bc_database_rollback (BcDatabase *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* Runs a statement that returns no rows (INSERT, UPDATE, DELETE). */
+gboolean
+bc_database_step_done (BcDatabase    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (BC_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return set_error_from_handle (self->db, rc, error);
+
+  return TRUE;
+}
+
 static char *
 timestamp_for_file_name (GDateTime *now)
 {

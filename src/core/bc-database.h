@@ -57,6 +57,9 @@ gboolean      bc_database_begin              (BcDatabase  *self,
 gboolean      bc_database_commit             (BcDatabase  *self,
                                               GError     **error);
 void          bc_database_rollback           (BcDatabase  *self);
+gboolean      bc_database_step_done          (BcDatabase   *self,
+                                              sqlite3_stmt *stmt,
+                                              GError      **error);
 gboolean      bc_database_set_error          (BcDatabase  *self,
                                               int          rc,
                                               GError     **error);

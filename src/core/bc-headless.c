@@ -78,6 +78,57 @@ resolve_profile (BcDatabase  *db,
   return bc_profile_store_find (db, names[0], error);
 }
 
+/* Reads a file to import whole, after checking its size, so a huge file
+ * is never read. Sets @out_too_large (and no error) when it is over
+ * @max_size, so each importer can say what the limit is for.
+ */
+static GBytes *
+read_import_file (const char  *path,
+                  goffset      max_size,
+                  gboolean    *out_too_large,
+                  GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes = NULL;
+
+  *out_too_large = FALSE;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &local_error);
+  if (info != NULL && g_file_info_get_size (info) > max_size)
+    {
+      *out_too_large = TRUE;
+      return NULL;
+    }
+  if (info != NULL)
+    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                 _("“%s” could not be read: %s"), path, local_error->message);
+
+  return bytes;
+}
+
+/* The profile an import writes to: a named one is created when it does
+ * not exist yet; no name means the first profile.
+ */
+static gint64
+import_profile (BcDatabase  *db,
+                const char  *profile_name,
+                char       **out_name,
+                gboolean    *out_created,
+                GError     **error)
+{
+  *out_created = FALSE;
+
+  if (profile_name == NULL)
+    return resolve_profile (db, NULL, out_name, error);
+
+  *out_name = g_strdup (profile_name);
+  return bc_profile_store_ensure (db, profile_name, out_created, error);
+}
+
 /**
  * bc_headless_load_plan:
  *
@@ -189,29 +240,18 @@ import_plan (const char  *data_dir,
   g_autoptr(BcPlanFileContents) contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = NULL;
+  gboolean too_large;
   gboolean created = FALSE;
   gint64 profile_id;
 
-  /* Limits first: a huge file is never read. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > BC_PLAN_FILE_MAX_SIZE)
-    {
-      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
-                   _("“%s” is larger than %d MiB, too large for a plan."), path,
-                   BC_PLAN_FILE_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  if (info != NULL)
-    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = read_import_file (path, BC_PLAN_FILE_MAX_SIZE, &too_large, error);
+  if (too_large)
+    g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                 _("“%s” is larger than %d MiB, too large for a plan."), path,
+                 BC_PLAN_FILE_MAX_SIZE / (1024 * 1024));
   if (bytes == NULL)
-    {
-      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
-                   _("“%s” could not be read: %s"), path, local_error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   db = open_database (data_dir, error);
   if (db == NULL)
@@ -227,14 +267,7 @@ import_plan (const char  *data_dir,
       return FALSE;
     }
 
-  /* Importing into an unknown name creates that profile. */
-  if (profile_name != NULL)
-    {
-      name = g_strdup (profile_name);
-      profile_id = bc_profile_store_ensure (db, profile_name, &created, &local_error);
-    }
-  else
-    profile_id = resolve_profile (db, NULL, &name, &local_error);
+  profile_id = import_profile (db, profile_name, &name, &created, &local_error);
 
   if (profile_id <= 0 ||
       !bc_plan_file_import (db, catalog, contents, profile_id, &local_error))
@@ -266,30 +299,19 @@ import_pain_log (const char  *data_dir,
   g_autoptr(BcDatabase) db = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = NULL;
+  gboolean too_large;
   gboolean created = FALSE;
   guint imported = 0, skipped = 0;
   gint64 profile_id;
 
-  /* Limits first: a huge file is never read. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > BC_PAIN_CSV_MAX_SIZE)
-    {
-      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
-                   _("“%s” is larger than %d MiB, too large for a pain log."), path,
-                   BC_PAIN_CSV_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  if (info != NULL)
-    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = read_import_file (path, BC_PAIN_CSV_MAX_SIZE, &too_large, error);
+  if (too_large)
+    g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                 _("“%s” is larger than %d MiB, too large for a pain log."), path,
+                 BC_PAIN_CSV_MAX_SIZE / (1024 * 1024));
   if (bytes == NULL)
-    {
-      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
-                   _("“%s” could not be read: %s"), path, local_error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   if (!bc_pain_csv_check (bytes, NULL, &local_error))
     {
@@ -302,14 +324,7 @@ import_pain_log (const char  *data_dir,
   if (db == NULL)
     return FALSE;
 
-  /* Importing into an unknown name creates that profile. */
-  if (profile_name != NULL)
-    {
-      name = g_strdup (profile_name);
-      profile_id = bc_profile_store_ensure (db, profile_name, &created, &local_error);
-    }
-  else
-    profile_id = resolve_profile (db, NULL, &name, &local_error);
+  profile_id = import_profile (db, profile_name, &name, &created, &local_error);
 
   if (profile_id <= 0 ||
       !bc_pain_csv_import (db, profile_id, bytes, &imported, &skipped, &local_error))
@@ -362,43 +377,25 @@ import_appointments (const char  *data_dir,
   g_autoptr(BcDatabase) db = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = NULL;
+  gboolean too_large;
   BcIcsImportResult result = { 0 };
   gboolean created = FALSE;
   gint64 profile_id;
 
-  /* Limits first: a huge file is never read. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > BC_ICS_MAX_SIZE)
-    {
-      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
-                   _("“%s” is larger than %d MiB, too large for a calendar."), path,
-                   BC_ICS_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  if (info != NULL)
-    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = read_import_file (path, BC_ICS_MAX_SIZE, &too_large, error);
+  if (too_large)
+    g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
+                 _("“%s” is larger than %d MiB, too large for a calendar."), path,
+                 BC_ICS_MAX_SIZE / (1024 * 1024));
   if (bytes == NULL)
-    {
-      g_set_error (error, BC_HEADLESS_ERROR, BC_HEADLESS_ERROR_FAILED,
-                   _("“%s” could not be read: %s"), path, local_error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   db = open_database (data_dir, error);
   if (db == NULL)
     return FALSE;
 
-  /* Importing into an unknown name creates that profile. */
-  if (profile_name != NULL)
-    {
-      name = g_strdup (profile_name);
-      profile_id = bc_profile_store_ensure (db, profile_name, &created, &local_error);
-    }
-  else
-    profile_id = resolve_profile (db, NULL, &name, &local_error);
+  profile_id = import_profile (db, profile_name, &name, &created, &local_error);
 
   if (profile_id <= 0 || !bc_ics_import (db, profile_id, bytes, &result, &local_error))
     {

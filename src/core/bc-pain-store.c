@@ -55,19 +55,6 @@ check_optional_day (const char  *day,
   return TRUE;
 }
 
-static gboolean
-step_done (BcDatabase    *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return bc_database_set_error (db, rc, error);
-
-  return TRUE;
-}
-
 static char *
 join_codes (char * const *codes)
 {
@@ -156,7 +143,7 @@ insert_entry (BcDatabase         *db,
   sqlite3_bind_int64 (insert, 1, profile_id);
   bind_entry (insert, entry);
 
-  if (!step_done (db, insert, error))
+  if (!bc_database_step_done (db, insert, error))
     return 0;
 
   return sqlite3_last_insert_rowid (bc_database_get_handle (db));
@@ -242,7 +229,7 @@ bc_pain_store_update (BcDatabase         *db,
   bind_entry (stmt, entry);
   sqlite3_bind_int64 (stmt, 14, entry->id);
 
-  if (!step_done (db, stmt, error))
+  if (!bc_database_step_done (db, stmt, error))
     {
       bc_database_rollback (db);
       return FALSE;
@@ -289,7 +276,7 @@ bc_pain_store_delete (BcDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, profile_id);
   sqlite3_bind_int64 (stmt, 2, entry_id);
 
-  if (!step_done (db, stmt, error))
+  if (!bc_database_step_done (db, stmt, error))
     {
       bc_database_rollback (db);
       return FALSE;

@@ -145,19 +145,6 @@ bc_plan_store_load (BcDatabase  *db,
 }
 
 static gboolean
-step_done (BcDatabase    *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return bc_database_set_error (db, rc, error);
-
-  return TRUE;
-}
-
-static gboolean
 write_items (BcDatabase  *db,
              BcPlan      *plan,
              GError     **error)
@@ -171,7 +158,7 @@ write_items (BcDatabase  *db,
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, bc_plan_get_id (plan));
-  if (!step_done (db, clear, error))
+  if (!bc_database_step_done (db, clear, error))
     return FALSE;
 
   insert = bc_database_prepare (db,
@@ -199,7 +186,7 @@ write_items (BcDatabase  *db,
       sqlite3_bind_int (insert, 9, dosage->days);
       sqlite3_bind_text (insert, 10, bc_plan_item_get_notes (item), -1, SQLITE_TRANSIENT);
 
-      if (!step_done (db, insert, error))
+      if (!bc_database_step_done (db, insert, error))
         return FALSE;
     }
 
@@ -241,7 +228,7 @@ snapshot_before_change (BcDatabase  *db,
   sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (now));
   sqlite3_bind_text (stmt, 4, data, length, SQLITE_TRANSIENT);
 
-  return step_done (db, stmt, error);
+  return bc_database_step_done (db, stmt, error);
 }
 
 /**
@@ -293,7 +280,7 @@ bc_plan_store_save_in_transaction (BcDatabase  *db,
         return FALSE;
       sqlite3_bind_int64 (retire, 1, profile_id);
       sqlite3_bind_int64 (retire, 2, timestamp);
-      if (!step_done (db, retire, error))
+      if (!bc_database_step_done (db, retire, error))
         return FALSE;
 
       stmt = bc_database_prepare (db,
@@ -327,7 +314,7 @@ bc_plan_store_save_in_transaction (BcDatabase  *db,
   if (bc_plan_get_id (plan) != 0)
     sqlite3_bind_int64 (stmt, 8, bc_plan_get_id (plan));
 
-  if (!step_done (db, stmt, error))
+  if (!bc_database_step_done (db, stmt, error))
     return FALSE;
 
   if (bc_plan_get_id (plan) == 0)

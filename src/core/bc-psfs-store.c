@@ -50,19 +50,6 @@ check_optional_day (const char  *day,
   return TRUE;
 }
 
-static gboolean
-step_done (BcDatabase    *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return bc_database_set_error (db, rc, error);
-
-  return TRUE;
-}
-
 void
 bc_psfs_activity_free (BcPsfsActivity *activity)
 {
@@ -130,7 +117,7 @@ insert_activity (BcDatabase  *db,
   sqlite3_bind_text (insert, 2, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (insert, 3, g_get_real_time () / G_USEC_PER_SEC);
 
-  if (!step_done (db, insert, error))
+  if (!bc_database_step_done (db, insert, error))
     return 0;
 
   return sqlite3_last_insert_rowid (bc_database_get_handle (db));
@@ -231,7 +218,7 @@ insert_score (BcDatabase  *db,
   sqlite3_bind_text (insert, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (insert, 4, score);
 
-  return step_done (db, insert, error);
+  return bc_database_step_done (db, insert, error);
 }
 
 /**
@@ -348,7 +335,7 @@ bc_psfs_archive_activity (BcDatabase  *db,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, activity_id);
-  if (!step_done (db, stmt, error))
+  if (!bc_database_step_done (db, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (bc_database_get_handle (db)) == 0)

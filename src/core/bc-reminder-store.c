@@ -63,19 +63,6 @@ check_day (const char  *day,
   return FALSE;
 }
 
-static gboolean
-step_done (BcDatabase    *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return bc_database_set_error (db, rc, error);
-
-  return TRUE;
-}
-
 /**
  * bc_reminder_store_record:
  * @when: the moment it happened, in local time; its day is the one it
@@ -117,7 +104,7 @@ bc_reminder_store_record (BcDatabase       *db,
   sqlite3_bind_text (stmt, 5, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 6, detail != NULL ? detail : "", -1, SQLITE_TRANSIENT);
 
-  return step_done (db, stmt, error);
+  return bc_database_step_done (db, stmt, error);
 }
 
 /**
@@ -373,7 +360,7 @@ bc_reminder_store_add_water (BcDatabase  *db,
   sqlite3_bind_int64 (stmt, 3, g_date_time_to_unix (when));
   sqlite3_bind_int (stmt, 4, ml);
 
-  return step_done (db, stmt, error);
+  return bc_database_step_done (db, stmt, error);
 }
 
 /* Returns: the water drunk on @day in ml (corrections included, never

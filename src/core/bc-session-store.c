@@ -133,19 +133,6 @@ check_day (const char  *day,
   return TRUE;
 }
 
-static gboolean
-step_done (BcDatabase    *db,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_DONE)
-    return bc_database_set_error (db, rc, error);
-
-  return TRUE;
-}
-
 /* -1 is "not rated" and stays NULL in the table. */
 static void
 bind_pain (sqlite3_stmt *stmt,
@@ -186,7 +173,7 @@ insert_session (BcDatabase  *db,
   sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (local));
   bind_pain (stmt, 5, pain_before);
 
-  if (!step_done (db, stmt, error))
+  if (!bc_database_step_done (db, stmt, error))
     return 0;
 
   return sqlite3_last_insert_rowid (bc_database_get_handle (db));
@@ -252,7 +239,7 @@ update_session (BcDatabase  *db,
   sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (local));
   bind_pain (stmt, 3, pain_after);
 
-  if (!step_done (db, stmt, error))
+  if (!bc_database_step_done (db, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (bc_database_get_handle (db)) == 0)
@@ -332,7 +319,7 @@ insert_record (BcDatabase  *db,
   sqlite3_bind_int (stmt, 6, sets_done);
   sqlite3_bind_int (stmt, 7, skipped ? 1 : 0);
 
-  return step_done (db, stmt, error);
+  return bc_database_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -355,7 +342,7 @@ delete_session_record (BcDatabase  *db,
   sqlite3_bind_int64 (stmt, 2, session_id);
   sqlite3_bind_text (stmt, 3, exercise_ref, -1, SQLITE_TRANSIENT);
 
-  return step_done (db, stmt, error);
+  return bc_database_step_done (db, stmt, error);
 }
 
 /**
@@ -458,7 +445,7 @@ delete_day_records (BcDatabase  *db,
   sqlite3_bind_text (stmt, 2, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, exercise_ref, -1, SQLITE_TRANSIENT);
 
-  return step_done (db, stmt, error);
+  return bc_database_step_done (db, stmt, error);
 }
 
 static gboolean
