@@ -16,6 +16,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "bc-test-util.h"
 #include "bc-application.h"
 #include "bc-pain-chart.h"
 #include "bc-pain-chart-toolbar.h"
@@ -30,15 +31,6 @@ typedef struct
   GDate          first;
   guint32        today;
 } Fixture;
-
-static void
-iterate_main_loop (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* libadwaita's window background in the current style. */
 static const GdkRGBA *
@@ -124,7 +116,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_child (fixture->window, box);
   gtk_window_set_default_size (fixture->window, 1280, 460);
   gtk_window_present (fixture->window);
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   wait_loaded (fixture->chart);
 }
 
@@ -136,7 +128,7 @@ fixture_tear_down (Fixture       *fixture,
                                       ADW_COLOR_SCHEME_DEFAULT);
   g_object_ref (fixture->window);
   gtk_window_destroy (fixture->window);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (fixture->window);
   g_application_quit (G_APPLICATION (fixture->app));
   g_object_unref (fixture->app);
@@ -154,7 +146,7 @@ render_widget (GtkWidget  *widget,
   GdkTexture *texture;
   int width, height;
 
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
 
@@ -218,7 +210,7 @@ render_and_count (Fixture    *fixture,
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_window_set_default_size (fixture->window, width, height);
-  iterate_main_loop (300);
+  bc_test_iterate (300);
 
   texture = render_widget (GTK_WIDGET (fixture->chart), name);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->chart)), <=, width);
@@ -322,7 +314,7 @@ test_ranges (Fixture       *fixture,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->chart), "chart.range", "s",
                                                  ranges[i].target));
-      iterate_main_loop (50);
+      bc_test_iterate (50);
       g_assert_cmpint (bc_pain_chart_get_range (fixture->chart), ==, ranges[i].range);
       assert_visible (fixture, fixture->today + 1 - ranges[i].days, fixture->today);
 
@@ -402,7 +394,7 @@ test_description (Fixture       *fixture,
 
   /* Keyboard focus adds the highlighted day's values. */
   gtk_widget_grab_focus (GTK_WIDGET (fixture->chart));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   description = bc_pain_chart_get_description (fixture->chart);
   g_test_message ("focused: %s", description);
   g_assert_true (g_str_has_prefix (description, expected));
@@ -594,7 +586,7 @@ test_keyboard (Fixture       *fixture,
   gboolean handled = FALSE;
 
   gtk_widget_grab_focus (GTK_WIDGET (fixture->chart));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_nonnull (strstr (bc_pain_chart_get_description (fixture->chart), "Pain 3.0 on average"));
 
   /* Left within the view moves the day, not the view. */
@@ -698,7 +690,7 @@ test_page (Fixture       *fixture,
   g_assert_true (BC_IS_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 900);
   gtk_widget_activate_action (window, "win.show-page", "s", "pain-log");
-  iterate_main_loop (500);
+  bc_test_iterate (500);
 
   chart = find_child (window, BC_TYPE_PAIN_CHART);
   if (chart == NULL)
@@ -721,7 +713,7 @@ test_page (Fixture       *fixture,
 
   /* At 360 pixels the range buttons give way to a drop-down. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   g_assert_cmpint (gtk_widget_get_width (window), <=, 400);
   g_clear_object (&texture);
   texture = render_widget (gtk_widget_get_parent (chart), "chart-box-360.png");
@@ -730,7 +722,7 @@ test_page (Fixture       *fixture,
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (window);
 }
 

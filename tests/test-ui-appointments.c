@@ -17,6 +17,7 @@
 
 #include <libical/ical.h>
 
+#include "bc-test-util.h"
 #include "bc-application.h"
 #include "bc-appointment-dialog.h"
 #include "bc-appointment-store.h"
@@ -37,21 +38,12 @@ typedef struct
 } Fixture;
 
 static void
-iterate_main_loop (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 show_page (Fixture    *fixture,
            const char *name)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
                                              name));
-  iterate_main_loop (150);
+  bc_test_iterate (150);
   g_assert_cmpstr (bc_window_get_visible_page (fixture->window), ==, name);
 }
 
@@ -75,7 +67,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = BC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   fixture->page = bc_window_get_appointments_page (fixture->window);
   g_assert_true (BC_IS_APPOINTMENTS_PAGE (fixture->page));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
 }
 
 static void
@@ -89,7 +81,7 @@ fixture_tear_down (Fixture       *fixture,
 
   g_object_ref (fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (fixture->window);
   g_application_quit (G_APPLICATION (fixture->app));
   g_object_unref (fixture->app);
@@ -194,7 +186,7 @@ open_new_dialog (Fixture *fixture)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "appointments.add",
                                              NULL));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = bc_appointments_page_get_open_dialog (fixture->page);
   g_assert_true (BC_IS_APPOINTMENT_DIALOG (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -254,7 +246,7 @@ test_series (Fixture       *fixture,
   g_assert_null (bc_appointment_dialog_get_error (dialog));
   g_assert_null (bc_appointment_dialog_get_warning (dialog));
   g_assert_true (bc_appointment_dialog_save (dialog));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   g_assert_null (bc_appointments_page_get_open_dialog (fixture->page));
 
   /* Four occurrences, a week apart, one series, as entered. */
@@ -284,7 +276,7 @@ test_series (Fixture       *fixture,
   cancel_id = bc_appointments_page_get_upcoming_id (fixture->page, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "appointments.cancel",
                                              "x", cancel_id));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   g_clear_pointer (&all, g_ptr_array_unref);
   all = stored (fixture);
   g_assert_cmpuint (all->len, ==, 4);
@@ -304,24 +296,24 @@ test_series (Fixture       *fixture,
   /* Delete the last one, then Undo brings it back. */
   g_assert_true (bc_appointments_page_delete_appointment (
                    fixture->page, bc_appointments_page_get_upcoming_id (fixture->page, 3)));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   g_assert_cmpuint (stored_count (fixture), ==, 3);
   g_assert_cmpuint (bc_appointments_page_get_n_upcoming (fixture->page), ==, 3);
   bc_appointments_page_undo_delete (fixture->page);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   g_assert_cmpuint (stored_count (fixture), ==, 4);
   g_assert_cmpuint (bc_appointments_page_get_n_upcoming (fixture->page), ==, 4);
 
   /* Editing an occurrence of a series asks which to change. */
   bc_appointments_page_edit_appointment (fixture->page,
                                          bc_appointments_page_get_upcoming_id (fixture->page, 0));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = BC_APPOINTMENT_DIALOG (bc_appointments_page_get_open_dialog (fixture->page));
   g_assert_true (bc_appointment_dialog_is_editing (dialog));
   bc_appointment_dialog_set_text (dialog, "therapist", "Jonas");
   bc_appointment_dialog_set_choice (dialog, "scope", "one");
   g_assert_true (bc_appointment_dialog_save (dialog));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   g_clear_pointer (&all, g_ptr_array_unref);
   all = stored (fixture);
   g_assert_cmpstr (((BcAppointment *)g_ptr_array_index (all, 0))->therapist, ==, "Jonas");
@@ -402,7 +394,7 @@ test_overlap (Fixture       *fixture,
   /* A warning, not a block. */
   g_assert_null (bc_appointment_dialog_get_error (dialog));
   g_assert_true (bc_appointment_dialog_save (dialog));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   g_assert_cmpuint (stored_count (fixture), ==, 2);
   g_assert_cmpuint (bc_appointments_page_get_n_upcoming (fixture->page), ==, 2);
 }
@@ -451,7 +443,7 @@ test_summary (Fixture       *fixture,
   /* Another threshold reads the summary again; still too few sessions. */
   g_settings_set_double (bc_application_get_settings (fixture->app),
                          "massage-improvement-threshold", 0.5);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpstr (bc_appointments_page_get_sessions_text (fixture->page), ==,
                    "2 sessions in the last 30 days");
   g_assert_false (bc_appointments_page_get_see_doctor_shown (fixture->page));
@@ -535,7 +527,7 @@ test_export_one (Fixture       *fixture,
   bc_appointment_dialog_set_choice (dialog, "end", "count");
   bc_appointment_dialog_set_text (dialog, "count", "3");
   g_assert_true (bc_appointment_dialog_save (dialog));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   g_assert_cmpuint (stored_count (fixture), ==, 3);
   g_assert_cmpuint (bc_appointments_page_get_n_upcoming (fixture->page), ==, 3);
 
@@ -588,7 +580,7 @@ test_reminders_scheduled (Fixture       *fixture,
   dialog = open_new_dialog (fixture);
   fill_in (dialog, tomorrow, "14:00");
   g_assert_true (bc_appointment_dialog_save (dialog));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   g_assert_cmpuint (stored_count (fixture), ==, 1);
 
   engine = bc_application_get_reminders (fixture->app);
@@ -616,32 +608,6 @@ test_reminders_scheduled (Fixture       *fixture,
 
 /* Rendering, as the pain tests do it. */
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  const char *dir = g_getenv ("BACKCARE_TEST_OUTPUT");
-  g_autofree char *path = g_build_filename (dir ? dir : g_getenv ("BACKCARE_TEST_WORLD"), name,
-                                            NULL);
-  int width, height;
-
-  iterate_main_loop (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("rendered %s (%d × %d)", path, width, height);
-}
-
 /* Without a window manager a shown window keeps its size: the default
  * size applies when it is shown again, frame included.
  */
@@ -657,7 +623,7 @@ resize_window (GtkWindow *window,
       gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
       gtk_window_set_default_size (window, default_width, height);
       gtk_window_present (window);
-      iterate_main_loop (300);
+      bc_test_iterate (300);
       if (gtk_widget_get_width (GTK_WIDGET (window)) == width)
         return;
       default_width += width - gtk_widget_get_width (GTK_WIDGET (window));
@@ -676,7 +642,7 @@ test_render (Fixture       *fixture,
 
   show_page (fixture, "appointments");
   resize_window (GTK_WINDOW (fixture->window), 360, 780);
-  save_png (GTK_WIDGET (fixture->window), "appointments-empty-360.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "appointments-empty-360.png");
 
   add_stored (fixture, unix_at (-10, 10), "done", 6500, "covered");
   add_stored (fixture, unix_at (-3, 10), "missed", 6500, "not-covered");
@@ -689,16 +655,16 @@ test_render (Fixture       *fixture,
       g_autofree char *dialog_name = g_strdup_printf ("appointment-dialog-%d.png", widths[i]);
 
       resize_window (GTK_WINDOW (fixture->window), widths[i], 900);
-      save_png (GTK_WIDGET (fixture->window), page_name);
+      bc_test_save_png (GTK_WIDGET (fixture->window), page_name);
 
       dialog = open_new_dialog (fixture);
       fill_in (dialog, day, "14:30");
       bc_appointment_dialog_set_choice (dialog, "repeat", "weekly");
       bc_appointment_dialog_set_text (dialog, "cost", "-5");
       resize_window (GTK_WINDOW (dialog), widths[i], 900);
-      save_png (GTK_WIDGET (dialog), dialog_name);
+      bc_test_save_png (GTK_WIDGET (dialog), dialog_name);
       gtk_window_destroy (GTK_WINDOW (dialog));
-      iterate_main_loop (100);
+      bc_test_iterate (100);
     }
 }
 

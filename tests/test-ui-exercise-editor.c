@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bc-test-util.h"
 #include "bc-application.h"
 #include "bc-exercise-editor.h"
 #include "bc-library-dialog.h"
@@ -62,15 +63,6 @@ stored_free (Stored *stored)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Stored, stored_free)
 
-static void
-iterate_main_loop (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static char *
 world_path (const char *name)
 {
@@ -93,13 +85,13 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = BC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   fixture->page = bc_window_get_plan_page (fixture->window);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "plan");
-  iterate_main_loop (200);
+  bc_test_iterate (200);
 
   /* The library opens from a plan. */
   g_assert_true (bc_plan_page_use_template (fixture->page, GENTLE_START));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.add-exercise", NULL);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   fixture->library = BC_LIBRARY_DIALOG (bc_plan_page_get_open_dialog (fixture->page));
   g_assert_true (BC_IS_LIBRARY_DIALOG (fixture->library));
 }
@@ -110,7 +102,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_object_ref (fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (fixture->window);
   g_application_quit (G_APPLICATION (fixture->app));
   g_object_unref (fixture->app);
@@ -129,7 +121,7 @@ save_png (GtkWidget  *widget,
   g_autofree char *path = g_build_filename (dir ? dir : g_getenv ("BACKCARE_TEST_WORLD"), name, NULL);
   int width, height;
 
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
@@ -160,7 +152,7 @@ show_at (GtkWindow *window,
     {
       int now;
 
-      iterate_main_loop (10);
+      bc_test_iterate (10);
       now = gtk_widget_get_width (GTK_WIDGET (window));
       stable = now == last && now > 0 ? stable + 1 : 0;
       last = now;
@@ -208,7 +200,7 @@ save_form_png (GtkWindow  *window,
   /* The scrolled window's viewport, then what it scrolls. */
   form = gtk_widget_get_first_child (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)));
   paintable = gtk_widget_paintable_new (form);
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   width = gtk_widget_get_width (form);
   height = gtk_widget_get_height (form);
 
@@ -355,7 +347,7 @@ open_editor (Fixture    *fixture,
     gtk_widget_activate_action (GTK_WIDGET (fixture->library), "library.new-exercise", NULL);
   else
     gtk_widget_activate_action (GTK_WIDGET (fixture->library), "library.edit-exercise", "s", ref);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
 
   editor = bc_library_dialog_get_editor (fixture->library);
   g_assert_true (BC_IS_EXERCISE_EDITOR (editor));
@@ -412,7 +404,7 @@ test_new_with_image (Fixture       *fixture,
   save_png (GTK_WIDGET (editor), "editor-new.png");
 
   g_assert_true (bc_exercise_editor_save (editor));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_null (bc_library_dialog_get_editor (fixture->library));
 
   /* In the database, steps one per line, blank lines dropped. */
@@ -443,7 +435,7 @@ test_new_with_image (Fixture       *fixture,
 
   /* Activating its row still chooses it for the plan. */
   bc_library_dialog_choose (fixture->library, 0);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   plan = bc_plan_store_load_active (bc_application_get_database (fixture->app),
                                     bc_application_get_profile_id (fixture->app), &error);
   g_assert_no_error (error);
@@ -581,7 +573,7 @@ test_invalid_refused (Fixture       *fixture,
 
   /* Cancel leaves it that way. */
   gtk_window_close (GTK_WINDOW (editor));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_null (bc_library_dialog_get_editor (fixture->library));
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = stored_exercises (fixture);
@@ -627,7 +619,7 @@ test_edit_copy (Fixture       *fixture,
   bc_exercise_editor_set_dosage (editor, &dosage, 3);
   save_png (GTK_WIDGET (editor), "editor-copy.png");
   g_assert_true (bc_exercise_editor_save (editor));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   rows = stored_exercises (fixture);
   g_assert_cmpuint (rows->len, ==, 1);
@@ -656,7 +648,7 @@ test_edit_copy (Fixture       *fixture,
   bc_exercise_editor_set_dosage (editor, &dosage, 7);
   bc_exercise_editor_remove_image (editor);
   g_assert_true (bc_exercise_editor_save (editor));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = stored_exercises (fixture);
@@ -695,7 +687,7 @@ test_database_refuses (Fixture       *fixture,
   editor = open_editor (fixture, NULL);
   fill_new (editor);
   g_assert_true (bc_exercise_editor_save (editor));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   rows = stored_exercises (fixture);
   g_assert_cmpuint (rows->len, ==, 1);
   ref = g_strdup (((Stored *)rows->pdata[0])->ref);
@@ -718,7 +710,7 @@ test_database_refuses (Fixture       *fixture,
   g_assert_true (library_lists (fixture, ref, "Sofa hip hinge"));
   save_png (GTK_WIDGET (editor), "editor-database-refused.png");
   gtk_window_close (GTK_WINDOW (editor));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   /* New: nothing added. */
   editor = open_editor (fixture, NULL);
@@ -731,7 +723,7 @@ test_database_refuses (Fixture       *fixture,
   /* Once the database takes it again, the same editor saves. */
   g_assert_true (bc_database_exec (db, "DROP TRIGGER refuse", &error));
   g_assert_true (bc_exercise_editor_save (editor));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_clear_pointer (&rows, g_ptr_array_unref);
   rows = stored_exercises (fixture);
   g_assert_cmpuint (rows->len, ==, 2);
@@ -773,7 +765,7 @@ test_render (Fixture       *fixture,
   dosage.sets = 3;
   bc_exercise_editor_set_dosage (editor, &dosage, 5);
   g_assert_true (bc_exercise_editor_save (editor));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   render_at (GTK_WINDOW (fixture->library), 360, 700, "library-360.png");
   render_at (GTK_WINDOW (fixture->library), 600, 700, "library-600.png");
@@ -784,7 +776,7 @@ test_render (Fixture       *fixture,
   editor = open_editor (fixture, GLUTE_BRIDGE);
   render_at (GTK_WINDOW (editor), 360, 780, "editor-copy-360.png");
   gtk_window_close (GTK_WINDOW (editor));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 }
 
 int

@@ -16,6 +16,7 @@
 
 #include <locale.h>
 
+#include "bc-test-util.h"
 #include "bc-application.h"
 #include "bc-plan-item-dialog.h"
 #include "bc-plan-store.h"
@@ -57,15 +58,6 @@ step (const char *format,
   g_test_message ("step %u: %s", ++step_number, text);
 }
 
-static void
-iterate_main_loop (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static char *
 path_in_world (const char *name)
 {
@@ -100,7 +92,7 @@ activate_window (BcApplication *app)
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (BC_IS_WINDOW (window));
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   return BC_WINDOW (window);
 }
 
@@ -109,7 +101,7 @@ destroy_and_finalize (GtkWindow *window)
 {
   g_object_ref (window);
   gtk_window_destroy (window);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (window);
 }
 
@@ -207,7 +199,7 @@ show_page (BcWindow   *window,
            const char *name)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name));
-  iterate_main_loop (150);
+  bc_test_iterate (150);
   g_assert_cmpstr (bc_window_get_visible_page (window), ==, name);
 }
 
@@ -218,7 +210,7 @@ open_session (BcApplication *app,
   GList *windows;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session", NULL));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
 
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   for (GList *l = windows; l; l = l->next)
@@ -393,7 +385,7 @@ resize_window (BcWindow *window,
       gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
       gtk_window_set_default_size (GTK_WINDOW (window), default_width, height);
       gtk_window_present (GTK_WINDOW (window));
-      iterate_main_loop (300);
+      bc_test_iterate (300);
       if (gtk_widget_get_width (GTK_WIDGET (window)) == width)
         return;
       default_width += width - gtk_widget_get_width (GTK_WIDGET (window));
@@ -413,7 +405,7 @@ scroll_to_end (BcWindow *window)
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                         gtk_adjustment_get_page_size (adjustment));
-  iterate_main_loop (300);
+  bc_test_iterate (300);
 }
 
 /* The window at a phone's width and at a desktop's, as a person sees it. */
@@ -534,7 +526,7 @@ test_template_to_session (void)
   plan_page = bc_window_get_plan_page (window);
   g_assert_null (bc_plan_page_get_plan (plan_page));
   g_assert_true (bc_plan_page_use_template (plan_page, GENTLE_START));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   plan = stored_plan (app);
   order = stored_order (app);
   step ("Plan page: template “%s” gives %u exercises: %s", bc_plan_get_title (plan),
@@ -545,7 +537,7 @@ test_template_to_session (void)
   first = g_list_model_get_item (G_LIST_MODEL (bc_plan_get_items (plan)), 0);
   first_ref = g_strdup (bc_plan_item_get_exercise_ref (first));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page), "plan.edit-item", "u", 0));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = BC_PLAN_ITEM_DIALOG (bc_plan_page_get_open_dialog (plan_page));
   g_assert_true (BC_IS_PLAN_ITEM_DIALOG (dialog));
 
@@ -567,7 +559,7 @@ test_template_to_session (void)
   bc_plan_item_dialog_set_values (dialog, &dosage);
   g_assert_null (bc_plan_item_dialog_get_error (dialog));
   g_assert_true (bc_plan_item_dialog_save (dialog));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_clear_object (&plan);
   plan = stored_plan (app);
   summary = bc_dosage_format_short (bc_plan_item_get_dosage (find_item (plan, first_ref)));
@@ -578,7 +570,7 @@ test_template_to_session (void)
 
   /* Reorder: the first item one place down. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page), "plan.move-down", "u", 0));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   moved = stored_order (app);
   step ("moved the first exercise down: %s", moved);
   g_assert_cmpstr (moved, !=, order);
@@ -586,12 +578,12 @@ test_template_to_session (void)
 
   /* Remove one, change one's mind. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page), "plan.remove-item", "u", 2));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   removed = stored_order (app);
   step ("removed the third exercise: %s", removed);
   g_assert_cmpuint (strlen (removed), <, strlen (moved));
   bc_plan_page_undo_remove (plan_page);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   restored = stored_order (app);
   step ("undo brings it back: %s", restored);
   g_assert_cmpstr (restored, ==, moved);
@@ -734,7 +726,7 @@ test_past_day_correction (void)
   bc_today_page_expand_past_day (today, yesterday);
   g_assert_true (bc_today_page_set_past_done (today, yesterday, STRETCH, TRUE));
   g_assert_true (bc_today_page_set_past_done (today, yesterday, STRENGTHEN, TRUE));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   g_assert_cmpint (query_int (app,
                               "SELECT count(*) FROM exercise_records WHERE day = ?1 "
@@ -760,21 +752,21 @@ test_past_day_correction (void)
   /* Two days ago, half done. */
   bc_today_page_expand_past_day (today, two_days_ago);
   g_assert_true (bc_today_page_set_past_done (today, two_days_ago, STRETCH, TRUE));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpstr (bc_today_page_get_streak_text (today), ==, "1-day streak");
 
   render_today (window, "journey-past-days");
 
   /* A reload from elsewhere shows the same. */
   bc_application_data_changed (app);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_true (bc_today_page_get_past_done (today, yesterday, STRENGTHEN, NULL));
   g_assert_true (bc_today_page_get_past_done (today, two_days_ago, STRETCH, NULL));
   g_assert_false (bc_today_page_get_past_done (today, two_days_ago, STRENGTHEN, NULL));
 
   /* Not done after all: the record goes, and the streak with it. */
   g_assert_true (bc_today_page_set_past_done (today, yesterday, STRENGTHEN, FALSE));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpint (query_int (app,
                               "SELECT count(*) FROM exercise_records WHERE day = ?1",
                               yesterday, NULL), ==, 1);
@@ -802,7 +794,7 @@ set_plan_dates (BcPlanPage *plan_page,
   guint n = 0;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page), "plan.edit-details", NULL));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = bc_plan_page_get_open_dialog (plan_page);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
 
@@ -819,7 +811,7 @@ set_plan_dates (BcPlanPage *plan_page,
   gtk_editable_set_text (GTK_EDITABLE (rows[3]), review_date);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   gtk_window_destroy (dialog);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 }
 
 static void
@@ -838,7 +830,7 @@ test_review_due (void)
 
   show_page (window, "plan");
   g_assert_true (bc_plan_page_use_template (plan_page, GENTLE_START));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   /* No review date: no notice. */
   show_page (window, "today");

@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bc-test-util.h"
 #include "bc-application.h"
 #include "bc-pain-csv.h"
 #include "bc-pain-entry-dialog.h"
@@ -34,15 +35,6 @@ typedef struct
   BcPainLogPage *page;
 } Fixture;
 
-static void
-iterate_main_loop (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static char *
 path_in_world (const char *name)
 {
@@ -58,7 +50,7 @@ show_page (Fixture    *fixture,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
                                              name));
-  iterate_main_loop (150);
+  bc_test_iterate (150);
   g_assert_cmpstr (bc_window_get_visible_page (fixture->window), ==, name);
 }
 
@@ -79,7 +71,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = BC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   fixture->page = bc_window_get_pain_log_page (fixture->window);
   g_assert_true (BC_IS_PAIN_LOG_PAGE (fixture->page));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
 }
 
 static void
@@ -93,7 +85,7 @@ fixture_tear_down (Fixture       *fixture,
 
   g_object_ref (fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (fixture->window);
   g_application_quit (G_APPLICATION (fixture->app));
   g_object_unref (fixture->app);
@@ -156,32 +148,6 @@ add_entry (Fixture    *fixture,
   return id;
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  const char *dir = g_getenv ("BACKCARE_TEST_OUTPUT");
-  g_autofree char *path = g_build_filename (dir ? dir : g_getenv ("BACKCARE_TEST_WORLD"), name,
-                                            NULL);
-  int width, height;
-
-  iterate_main_loop (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("rendered %s (%d × %d)", path, width, height);
-}
-
 static GtkWidget *
 find_scrolled_window (GtkWidget *widget)
 {
@@ -221,7 +187,7 @@ save_form_png (GtkWidget  *root,
   g_assert_nonnull (scrolled);
   form = gtk_widget_get_first_child (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)));
   paintable = gtk_widget_paintable_new (form);
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   width = gtk_widget_get_width (form);
   height = MIN (gtk_widget_get_height (form), 4000);
 
@@ -249,7 +215,7 @@ resize_window (GtkWindow *window,
       gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
       gtk_window_set_default_size (window, default_width, height);
       gtk_window_present (window);
-      iterate_main_loop (300);
+      bc_test_iterate (300);
       if (gtk_widget_get_width (GTK_WIDGET (window)) == width)
         return;
       default_width += width - gtk_widget_get_width (GTK_WIDGET (window));
@@ -265,7 +231,7 @@ open_new_entry_dialog (Fixture *fixture)
 
   /* As Ctrl+L or a reminder does, from whichever page is showing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.log-pain", NULL));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = bc_pain_log_page_get_open_dialog (fixture->page);
   g_assert_true (BC_IS_PAIN_ENTRY_DIALOG (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -300,7 +266,7 @@ test_dialog (Fixture       *fixture,
 
   show_page (fixture, "pain-log");
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 0);
-  save_png (GTK_WIDGET (fixture->window), "pain-log-empty.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "pain-log-empty.png");
 
   dialog = open_new_entry_dialog (fixture);
   g_assert_false (bc_pain_entry_dialog_is_editing (dialog));
@@ -344,13 +310,13 @@ test_dialog (Fixture       *fixture,
   g_assert_null (bc_pain_entry_dialog_get_error (dialog));
 
   resize_window (GTK_WINDOW (dialog), 360, 800);
-  save_png (GTK_WIDGET (dialog), "pain-dialog-360.png");
+  bc_test_save_png (GTK_WIDGET (dialog), "pain-dialog-360.png");
   save_form_png (GTK_WIDGET (dialog), "pain-dialog-form-360.png");
   resize_window (GTK_WINDOW (dialog), 1000, 800);
-  save_png (GTK_WIDGET (dialog), "pain-dialog-1000.png");
+  bc_test_save_png (GTK_WIDGET (dialog), "pain-dialog-1000.png");
 
   g_assert_true (bc_pain_entry_dialog_save (dialog));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_null (bc_pain_log_page_get_open_dialog (fixture->page));
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 1);
 
@@ -374,13 +340,13 @@ test_dialog (Fixture       *fixture,
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 1);
   g_assert_cmpstr (bc_pain_log_page_get_day_title (fixture->page, 0), ==, "Yesterday");
   resize_window (GTK_WINDOW (fixture->window), 1000, 780);
-  save_png (GTK_WIDGET (fixture->window), "pain-log-entry-1000.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "pain-log-entry-1000.png");
 
   /* Editing: the values come back, a change is stored in place. */
   id = stored->id;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "pain.edit-entry", "x",
                                              id));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = BC_PAIN_ENTRY_DIALOG (bc_pain_log_page_get_open_dialog (fixture->page));
   g_assert_true (BC_IS_PAIN_ENTRY_DIALOG (dialog));
   g_assert_true (bc_pain_entry_dialog_is_editing (dialog));
@@ -396,7 +362,7 @@ test_dialog (Fixture       *fixture,
   bc_pain_entry_dialog_set_intensity (dialog, 3);
   bc_pain_entry_dialog_set_code (dialog, "hip-left", FALSE);
   g_assert_true (bc_pain_entry_dialog_save (dialog));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 1);
   g_clear_pointer (&stored, bc_pain_entry_free);
@@ -409,7 +375,7 @@ test_dialog (Fixture       *fixture,
   dialog = open_new_entry_dialog (fixture);
   bc_pain_entry_dialog_set_intensity (dialog, 9);
   gtk_window_close (GTK_WINDOW (dialog));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 1);
 }
 
@@ -439,7 +405,7 @@ test_red_flag (Fixture       *fixture,
   /* The notice informs; it never keeps the entry from being saved. */
   g_assert_null (bc_pain_entry_dialog_get_error (dialog));
   g_assert_true (bc_pain_entry_dialog_save (dialog));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   stored = stored_newest (fixture);
   g_assert_true (stored->tingling);
@@ -449,7 +415,7 @@ test_red_flag (Fixture       *fixture,
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 1);
   g_assert_true (bc_pain_log_page_get_row_red_flag (fixture->page, 0));
   resize_window (GTK_WINDOW (fixture->window), 360, 780);
-  save_png (GTK_WIDGET (fixture->window), "pain-log-red-flag-360.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "pain-log-red-flag-360.png");
 }
 
 static void
@@ -487,11 +453,11 @@ test_quick_log (Fixture       *fixture,
   g_assert_null (bc_today_page_get_quick_log_text (today));
 
   resize_window (GTK_WINDOW (fixture->window), 360, 780);
-  save_png (GTK_WIDGET (fixture->window), "today-quick-log-360.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "today-quick-log-360.png");
 
   /* One tap: one entry at now, with that rating. */
   id = bc_today_page_quick_log (today, 4);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 1);
   stored = stored_newest (fixture);
@@ -505,21 +471,21 @@ test_quick_log (Fixture       *fixture,
   time_text = g_date_time_format (when, "%H:%M");
   expected = g_strdup_printf ("Logged today: 4 at %s", time_text);
   g_assert_cmpstr (bc_today_page_get_quick_log_text (today), ==, expected);
-  save_png (GTK_WIDGET (fixture->window), "today-quick-logged-360.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "today-quick-logged-360.png");
   resize_window (GTK_WINDOW (fixture->window), 1000, 780);
-  save_png (GTK_WIDGET (fixture->window), "today-quick-logged-1000.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "today-quick-logged-1000.png");
 
   /* "Add Details" on the toast opens the dialog on that entry. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-pain-entry",
                                              "x", id));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = BC_PAIN_ENTRY_DIALOG (bc_pain_log_page_get_open_dialog (fixture->page));
   g_assert_true (BC_IS_PAIN_ENTRY_DIALOG (dialog));
   g_assert_true (bc_pain_entry_dialog_is_editing (dialog));
   bc_pain_entry_dialog_set_code (dialog, "neck", TRUE);
   bc_pain_entry_dialog_set_note (dialog, "After the morning meeting");
   g_assert_true (bc_pain_entry_dialog_save (dialog));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 1);
   g_clear_pointer (&stored, bc_pain_entry_free);
@@ -631,9 +597,9 @@ test_paging (Fixture       *fixture,
       g_assert_cmpint (newer->time, >, older->time);
     }
 
-  save_png (GTK_WIDGET (fixture->window), "pain-log-1000.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "pain-log-1000.png");
   resize_window (GTK_WINDOW (fixture->window), 360, 780);
-  save_png (GTK_WIDGET (fixture->window), "pain-log-360.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "pain-log-360.png");
   save_form_png (GTK_WIDGET (fixture->page), "pain-log-form-360.png");
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, BC_PAIN_LOG_PAGE_SIZE);
 
@@ -641,17 +607,17 @@ test_paging (Fixture       *fixture,
   adjustment = page_adjustment (fixture);
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                         gtk_adjustment_get_page_size (adjustment));
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 2 * BC_PAIN_LOG_PAGE_SIZE);
 
   /* The button does the same for keyboards. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "pain.load-more", NULL));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 3 * BC_PAIN_LOG_PAGE_SIZE);
 
   /* A change elsewhere keeps what was loaded, read again. */
   bc_application_data_changed (fixture->app);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 3 * BC_PAIN_LOG_PAGE_SIZE);
 
   while (bc_pain_log_page_load_more (fixture->page))
@@ -678,23 +644,23 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 12);
 
   bc_pain_log_page_set_search (fixture->page, "garden");
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (bc_pain_log_page_get_n_matching (fixture->page), ==, 2);
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 2);
-  save_png (GTK_WIDGET (fixture->window), "pain-log-search.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "pain-log-search.png");
 
   bc_pain_log_page_set_search (fixture->page, "nothing like this");
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 0);
   g_assert_cmpuint (bc_pain_log_page_get_n_days (fixture->page), ==, 0);
 
   /* A percent sign is text, not a wildcard. */
   bc_pain_log_page_set_search (fixture->page, "%");
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 0);
 
   bc_pain_log_page_set_search (fixture->page, "");
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 12);
 }
 
@@ -715,13 +681,13 @@ test_delete_undo (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "pain.delete-entry", "x",
                                              id));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 1);
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 1);
-  save_png (GTK_WIDGET (fixture->window), "pain-log-deleted.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "pain-log-deleted.png");
 
   bc_pain_log_page_undo_delete (fixture->page);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 2);
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 2);
   restored = stored_newest (fixture);
@@ -732,7 +698,7 @@ test_delete_undo (Fixture       *fixture,
 
   /* Undo once: a second Undo adds nothing. */
   bc_pain_log_page_undo_delete (fixture->page);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 2);
 }
 
@@ -745,7 +711,7 @@ add_activity_through_dialog (Fixture    *fixture,
   GtkWidget *entry;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "psfs.add", NULL));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   dialog = ADW_MESSAGE_DIALOG (bc_psfs_card_get_open_dialog (card));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
@@ -754,7 +720,7 @@ add_activity_through_dialog (Fixture    *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 }
 
 static void
@@ -769,7 +735,7 @@ score_through_dialog (Fixture    *fixture,
 
   g_assert_cmpint (activity_id, >, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "psfs.score", "x", activity_id));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   dialog = ADW_MESSAGE_DIALOG (bc_psfs_card_get_open_dialog (card));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
@@ -778,10 +744,10 @@ score_through_dialog (Fixture    *fixture,
   bc_pain_scale_choose (scale, score);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   if (position == 0 && score == 7)
-    save_png (GTK_WIDGET (dialog), "psfs-score-dialog.png");
+    bc_test_save_png (GTK_WIDGET (dialog), "psfs-score-dialog.png");
   adw_message_dialog_response (dialog, "save");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 }
 
 static void
@@ -809,7 +775,7 @@ test_psfs (Fixture       *fixture,
                                   weeks_ago, &error));
   g_assert_no_error (error);
   bc_application_data_changed (fixture->app);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpstr (bc_psfs_card_get_mean_text (card), ==, "Score: 3.0 of 10");
 
   /* Today, through the dialog: 7 and 4, mean 5.5, up 2.5: important. */
@@ -832,7 +798,7 @@ test_psfs (Fixture       *fixture,
   g_assert_false (bc_psfs_card_get_change_important (card));
 
   resize_window (GTK_WINDOW (fixture->window), 360, 780);
-  save_png (GTK_WIDGET (fixture->window), "pain-log-psfs-360.png");
+  bc_test_save_png (GTK_WIDGET (fixture->window), "pain-log-psfs-360.png");
 
   /* Five at most: the add action turns off. */
   add_activity_through_dialog (fixture, card, "Carrying shopping");
@@ -840,13 +806,13 @@ test_psfs (Fixture       *fixture,
   add_activity_through_dialog (fixture, card, "Walking 20 minutes");
   g_assert_cmpuint (bc_psfs_card_get_n_activities (card), ==, 5);
   gtk_widget_activate_action (GTK_WIDGET (card), "psfs.add", NULL);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_null (bc_psfs_card_get_open_dialog (card));
 
   /* Retiring one frees a place. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "psfs.retire", "x",
                                              bc_psfs_card_get_activity_id (card, 4)));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (bc_psfs_card_get_n_activities (card), ==, 4);
 }
 
@@ -882,23 +848,23 @@ test_csv (Fixture       *fixture,
                                       "2026-01-01T08:00:00+01:00,4,,,0,0,0,,,\n"
                                       "2026-01-02T08:00:00+01:00,12,,,0,0,0,,,\n", -1, &error));
   bc_pain_log_page_preview_import (fixture->page, bad_file);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = ADW_MESSAGE_DIALOG (bc_pain_log_page_get_open_dialog (fixture->page));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_test_message ("bad file: %s", adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "3"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "bad.csv"));
-  save_png (GTK_WIDGET (dialog), "pain-import-error.png");
+  bc_test_save_png (GTK_WIDGET (dialog), "pain-import-error.png");
   adw_message_dialog_response (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 3);
 
   /* The exported file after a delete: a preview, then the missing one back. */
   g_assert_true (bc_pain_log_page_delete_entry (fixture->page, id));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 2);
   bc_pain_log_page_preview_import (fixture->page, file);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = ADW_MESSAGE_DIALOG (bc_pain_log_page_get_open_dialog (fixture->page));
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_test_message ("preview: %s", adw_message_dialog_get_body (dialog));
@@ -906,7 +872,7 @@ test_csv (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "log.csv"));
   adw_message_dialog_response (dialog, "import");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_cmpuint (stored_count (fixture, NULL), ==, 3);
   g_assert_cmpuint (bc_pain_log_page_get_n_rows (fixture->page), ==, 3);
 }

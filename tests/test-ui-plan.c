@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bc-test-util.h"
 #include "bc-application.h"
 #include "bc-library-dialog.h"
 #include "bc-plan-file.h"
@@ -30,15 +31,6 @@ typedef struct
 } Fixture;
 
 static void
-iterate_main_loop (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -54,7 +46,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = BC_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   fixture->page = bc_window_get_plan_page (fixture->window);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "plan");
-  iterate_main_loop (200);
+  bc_test_iterate (200);
 }
 
 static void
@@ -63,7 +55,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_object_ref (fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (fixture->window);
   g_application_quit (G_APPLICATION (fixture->app));
   g_object_unref (fixture->app);
@@ -113,7 +105,7 @@ save_png (GtkWidget  *widget,
   g_autofree char *path = g_build_filename (dir ? dir : g_getenv ("BACKCARE_TEST_WORLD"), name, NULL);
   int width, height;
 
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
 
@@ -131,7 +123,7 @@ start_from_template (Fixture *fixture)
 {
   g_assert_null (bc_plan_page_get_plan (fixture->page));
   g_assert_true (bc_plan_page_use_template (fixture->page, GENTLE_START));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_nonnull (bc_plan_page_get_plan (fixture->page));
 }
 
@@ -164,7 +156,7 @@ test_edit_item (Fixture       *fixture,
 
   start_from_template (fixture);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.edit-item", "u", 0);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = BC_PLAN_ITEM_DIALOG (bc_plan_page_get_open_dialog (fixture->page));
   g_assert_true (BC_IS_PLAN_ITEM_DIALOG (dialog));
 
@@ -199,7 +191,7 @@ test_edit_item (Fixture       *fixture,
   bc_plan_item_dialog_set_values (BC_PLAN_ITEM_DIALOG (dialog), &dosage);
   g_assert_null (bc_plan_item_dialog_get_error (dialog));
   g_assert_true (bc_plan_item_dialog_save (dialog));
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   g_clear_object (&plan);
   g_clear_object (&item);
@@ -225,25 +217,25 @@ test_reorder_remove_undo (Fixture       *fixture,
   parts = g_strsplit (before, ",", -1);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.move-down", "u", 0);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   moved = stored_refs (fixture);
   g_assert_true (g_str_has_prefix (moved, parts[1]));
   g_assert_nonnull (strstr (moved, parts[0]));
   g_assert_true (strstr (moved, parts[0]) > strstr (moved, parts[1]));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.move-up", "u", 1);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_free (moved);
   moved = stored_refs (fixture);
   g_assert_cmpstr (moved, ==, before);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.remove-item", "u", 2);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   removed = stored_refs (fixture);
   g_assert_null (strstr (removed, parts[2]));
 
   bc_plan_page_undo_remove (fixture->page);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   restored = stored_refs (fixture);
   g_assert_cmpstr (restored, ==, before);
 }
@@ -259,7 +251,7 @@ test_library (Fixture       *fixture,
 
   start_from_template (fixture);
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.add-exercise", NULL);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = BC_LIBRARY_DIALOG (bc_plan_page_get_open_dialog (fixture->page));
   g_assert_true (BC_IS_LIBRARY_DIALOG (dialog));
   filtered = bc_library_dialog_get_filtered (dialog);
@@ -281,7 +273,7 @@ test_library (Fixture       *fixture,
   bc_library_dialog_set_query (dialog, "corner", BC_EXERCISE_CATEGORY_STRETCH);
   g_assert_cmpuint (g_list_model_get_n_items (filtered), ==, 1);
   bc_library_dialog_choose (dialog, 0);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   refs = stored_refs (fixture);
   g_assert_true (g_str_has_suffix (refs, ",chest-stretch-corner"));
@@ -314,7 +306,7 @@ test_import_preview (Fixture       *fixture,
 
   /* A bad file: a message, nothing changed. */
   bc_plan_page_preview_import (fixture->page, junk_file);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = bc_plan_page_get_open_dialog (fixture->page);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_test_message ("bad file: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
@@ -327,7 +319,7 @@ test_import_preview (Fixture       *fixture,
 
   /* A good one: a preview naming the plan and the profile, then import. */
   bc_plan_page_preview_import (fixture->page, file);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = bc_plan_page_get_open_dialog (fixture->page);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_test_message ("preview: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
@@ -336,14 +328,14 @@ test_import_preview (Fixture       *fixture,
   save_png (GTK_WIDGET (dialog), "import-preview.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
   gtk_window_destroy (dialog);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   stored = stored_plan (fixture);
   g_assert_cmpstr (bc_plan_get_title (stored), ==, "From the clinic");
 
   /* The replaced template plan is still readable in the history. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.history", NULL);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   dialog = bc_plan_page_get_open_dialog (fixture->page);
   g_assert_true (BC_IS_PLAN_HISTORY_DIALOG (dialog));
   g_assert_cmpuint (bc_plan_history_dialog_get_n_versions (BC_PLAN_HISTORY_DIALOG (dialog)), ==, 1);
@@ -399,7 +391,7 @@ test_print_export (Fixture       *fixture,
   g_assert_cmpstr (window_text, ==, shell_text);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.preview", NULL);
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   preview = bc_plan_page_get_open_dialog (fixture->page);
   g_assert_nonnull (preview);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (preview), "n-pages")), >=, 3);

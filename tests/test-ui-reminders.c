@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bc-test-util.h"
 #include "bc-application.h"
 #include "bc-preferences-window.h"
 #include "bc-reminder-card.h"
@@ -22,15 +23,6 @@
 #include "bc-today-page.h"
 #include "bc-welcome-dialog.h"
 #include "bc-window.h"
-
-static void
-iterate_main_loop (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static char *
 path_in_world (const char *name)
@@ -67,7 +59,7 @@ activate_window (BcApplication *app)
     if (BC_IS_WINDOW (l->data))
       window = l->data;
   g_assert_true (BC_IS_WINDOW (window));
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   return BC_WINDOW (window);
 }
 
@@ -77,7 +69,7 @@ close_and_finalize (BcApplication *app,
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (window);
   g_application_quit (G_APPLICATION (app));
   g_object_unref (app);
@@ -166,7 +158,7 @@ open_preferences (BcApplication              *app,
   GtkWindow *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   preferences = find_window_of_type (app, BC_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   *out_page = bc_preferences_window_get_reminders_page (BC_PREFERENCES_WINDOW (preferences));
@@ -268,7 +260,7 @@ test_preferences (void)
 
   g_object_ref (preferences);
   gtk_window_destroy (preferences);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (preferences);
 
   /* At the narrowest width, tall enough for the whole page, for the eye. */
@@ -276,15 +268,15 @@ test_preferences (void)
   gtk_window_set_default_size (preferences, 360, 2000);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "reminders");
   gtk_window_present (preferences);
-  iterate_main_loop (500);
+  bc_test_iterate (500);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (preferences)), <=, 360);
   save_png (GTK_WIDGET (preferences), "preferences-reminders-360.png");
   page = bc_preferences_window_get_reminders_page (BC_PREFERENCES_WINDOW (preferences));
   scroll_to (GTK_WIDGET (page), 0.4);
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   save_png (GTK_WIDGET (preferences), "preferences-reminders-360-middle.png");
   scroll_to (GTK_WIDGET (page), 1.0);
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   save_png (GTK_WIDGET (preferences), "preferences-reminders-360-end.png");
   gtk_window_destroy (preferences);
 
@@ -297,7 +289,7 @@ get_card (BcWindow *window)
   GtkWidget *page;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "today");
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   page = gtk_widget_get_first_child (GTK_WIDGET (window));
   while (page != NULL && !BC_IS_TODAY_PAGE (page))
     {
@@ -336,7 +328,7 @@ test_today_water (void)
 
   g_settings_set_boolean (settings, "hydration-enabled", TRUE);
   g_settings_set_boolean (settings, "stretch-enabled", TRUE);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (card)));
   g_assert_cmpstr (bc_reminder_card_get_water_text (card), ==, "0 L of 2 L");
   g_assert_cmpstr (bc_reminder_card_get_stretch_text (card), ==, "None done yet today");
@@ -349,12 +341,12 @@ test_today_water (void)
   profile = bc_application_get_profile_id (app);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "reminders.add-glass", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "reminders.add-glass", NULL));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_cmpuint (bc_reminder_store_water_on (db, profile, today, NULL), ==, 500);
   g_assert_cmpuint (bc_reminder_card_get_water_ml (card), ==, 500);
   g_assert_cmpstr (bc_reminder_card_get_water_text (card), ==, "0.5 L of 2 L");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "reminders.remove-glass", NULL));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_cmpuint (bc_reminder_store_water_on (db, profile, today, NULL), ==, 250);
 
   /* Never below nothing. */
@@ -373,7 +365,7 @@ test_today_water (void)
 
   /* Glasses in the Today card at the narrowest width, for the eye. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
-  iterate_main_loop (400);
+  bc_test_iterate (400);
   save_png (GTK_WIDGET (window), "today-water-360.png");
 
   close_and_finalize (app, window);
@@ -391,11 +383,11 @@ test_pause (void)
 
   g_settings_set_boolean (settings, "stretch-enabled", TRUE);
   card = get_card (window);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (card)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "reminders.pause-hour", NULL));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   until = g_settings_get_int64 (settings, "paused-until");
   g_assert_cmpint (until, >=, now + 3600);
   g_assert_cmpint (until, <=, now + 3600 + 60);
@@ -414,7 +406,7 @@ test_pause (void)
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "reminders.resume", NULL));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_cmpint (g_settings_get_int64 (settings, "paused-until"), ==, 0);
   g_assert_false (g_str_has_prefix (bc_reminder_card_get_next_text (card), "Reminders paused"));
 
@@ -450,7 +442,7 @@ test_welcome (void)
   gtk_switch_set_active (hydration, TRUE);
   g_assert_false (g_settings_get_boolean (settings, "hydration-enabled"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (welcome), "done");
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   g_assert_true (g_settings_get_boolean (settings, "welcome-done"));
   g_assert_true (g_settings_get_boolean (settings, "hydration-enabled"));

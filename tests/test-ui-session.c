@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include "bc-test-util.h"
 #include "bc-application.h"
 #include "bc-plan-store.h"
 #include "bc-session-store.h"
@@ -32,15 +33,6 @@
       } \
     g_assert_true (cond); \
   } G_STMT_END
-
-static void
-iterate_main_loop (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static char *
 path_in_world (const char *name)
@@ -76,7 +68,7 @@ activate_window (BcApplication *app)
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (BC_IS_WINDOW (window));
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   return BC_WINDOW (window);
 }
 
@@ -85,7 +77,7 @@ destroy_and_finalize (GtkWindow *window)
 {
   g_object_ref (window);
   gtk_window_destroy (window);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (window);
 }
 
@@ -156,7 +148,7 @@ open_session (BcApplication *app,
   GList *windows;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.start-session", NULL));
-  iterate_main_loop (200);
+  bc_test_iterate (200);
 
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   for (GList *l = windows; l; l = l->next)
@@ -228,48 +220,6 @@ day_offset (int days)
   g_autoptr(GDateTime) day = g_date_time_add_days (now, days);
 
   return g_date_time_format (day, "%Y-%m-%d");
-}
-
-/* Renders the widget through its own GSK renderer, as the screen would. */
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node,
-                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-static guint
-count_distinct_colors (GdkTexture *texture)
-{
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  gsize stride = width * 4;
-  g_autofree guchar *pixels = g_malloc (stride * height);
-  g_autoptr(GHashTable) colors = g_hash_table_new (NULL, NULL);
-
-  gdk_texture_download (texture, pixels, stride);
-  for (int y = 0; y < height; y += 2)
-    for (int x = 0; x < width; x += 2)
-      {
-        guint32 pixel;
-
-        memcpy (&pixel, pixels + y * stride + x * 4, 4);
-        g_hash_table_add (colors, GUINT_TO_POINTER (pixel));
-      }
-
-  return g_hash_table_size (colors);
 }
 
 static void
@@ -389,12 +339,12 @@ test_run_to_end (void)
   g_assert_cmpstr (bc_session_window_get_phase (session), ==, "ready");
   g_assert_cmpuint (bc_session_window_get_set (session), ==, 1);
 
-  iterate_main_loop (300);
-  texture = render_widget (GTK_WIDGET (session));
+  bc_test_iterate (300);
+  texture = bc_test_render (GTK_WIDGET (session));
   g_assert_true (gdk_texture_save_to_png (texture, png));
   g_test_message ("session window rendered to %s", png);
   /* Illustration, text, buttons and a header bar: many colours. */
-  g_assert_cmpuint (count_distinct_colors (texture), >, 20);
+  g_assert_cmpuint (bc_test_count_colors (texture), >, 20);
 
   activate (session, "session.begin");
   g_assert_cmpstr (bc_session_window_get_phase (session), ==, "hold");
@@ -409,7 +359,7 @@ test_run_to_end (void)
   /* Paused, the rest does not run out. */
   activate (session, "session.pause");
   g_assert_true (bc_session_window_get_paused (session));
-  iterate_main_loop (400);
+  bc_test_iterate (400);
   g_assert_cmpstr (bc_session_window_get_phase (session), ==, "rest");
   g_assert_true (bc_session_window_get_paused (session));
   activate (session, "session.pause");
@@ -506,7 +456,7 @@ test_close_early (void)
   g_assert_true (bc_session_window_get_inhibiting (session));
   g_object_ref (session);
   gtk_window_close (GTK_WINDOW (session));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_false (bc_session_window_get_inhibiting (session));
   g_assert_finalize_object (session);
 

@@ -11,19 +11,11 @@
 
 #include <glib/gstdio.h>
 
+#include "bc-test-util.h"
 #include "bc-application.h"
 #include "bc-preferences-window.h"
 #include "bc-profile-store.h"
 #include "bc-window.h"
-
-static void
-iterate_main_loop (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static char *
 data_dir_for_test (const char *name)
@@ -57,7 +49,7 @@ activate_window (BcApplication *app)
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (BC_IS_WINDOW (window));
-  iterate_main_loop (300);
+  bc_test_iterate (300);
   return BC_WINDOW (window);
 }
 
@@ -67,53 +59,11 @@ close_and_finalize (BcApplication *app,
 {
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (window);
   /* A registered GApplication stays referenced by its D-Bus export. */
   g_application_quit (G_APPLICATION (app));
   g_object_unref (app);
-}
-
-/* Renders the widget through its own GSK renderer, as the screen would. */
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node,
-                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-static guint
-count_distinct_colors (GdkTexture *texture)
-{
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  gsize stride = width * 4;
-  g_autofree guchar *pixels = g_malloc (stride * height);
-  g_autoptr(GHashTable) colors = g_hash_table_new (NULL, NULL);
-
-  gdk_texture_download (texture, pixels, stride);
-  for (int y = 0; y < height; y += 2)
-    for (int x = 0; x < width; x += 2)
-      {
-        guint32 pixel;
-
-        memcpy (&pixel, pixels + y * stride + x * 4, 4);
-        g_hash_table_add (colors, GUINT_TO_POINTER (pixel));
-      }
-
-  return g_hash_table_size (colors);
 }
 
 static void
@@ -133,7 +83,7 @@ test_pages (void)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
-      iterate_main_loop (50);
+      bc_test_iterate (50);
       g_assert_cmpstr (bc_window_get_visible_page (window), ==, pages[i]);
     }
 
@@ -143,12 +93,12 @@ test_pages (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
 
-  iterate_main_loop (200);
-  texture = render_widget (GTK_WIDGET (window));
+  bc_test_iterate (200);
+  texture = bc_test_render (GTK_WIDGET (window));
   g_assert_true (gdk_texture_save_to_png (texture, png));
   g_test_message ("window rendered to %s", png);
   /* A real frame has text, icons and a header bar: many colours. */
-  g_assert_cmpuint (count_distinct_colors (texture), >, 20);
+  g_assert_cmpuint (bc_test_count_colors (texture), >, 20);
 
   close_and_finalize (app, window);
 }
@@ -175,7 +125,7 @@ test_damaged_data (void)
   g_assert_null (bc_application_get_database (app));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
 
   g_assert_false (bc_window_is_showing_error (window));
   g_assert_nonnull (bc_application_get_database (app));
@@ -216,13 +166,13 @@ test_unwritable_folder (void)
 
   /* Try Again keeps failing until the folder can be made, then works. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_true (bc_window_is_showing_error (window));
   g_assert_true (g_file_test (blocker, G_FILE_TEST_IS_REGULAR));
 
   g_assert_cmpint (g_unlink (blocker), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_false (bc_window_is_showing_error (window));
 
   close_and_finalize (app, window);
@@ -237,10 +187,10 @@ test_window_size_remembered (void)
   BcWindow *window = activate_window (app);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
-  iterate_main_loop (100);
+  bc_test_iterate (100);
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (window);
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
@@ -283,7 +233,7 @@ test_preferences (void)
   GtkWidget *row;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   preferences = find_window_of_type (app, BC_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (preferences)));
@@ -299,7 +249,7 @@ test_preferences (void)
 
   g_object_ref (preferences);
   gtk_window_destroy (preferences);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_finalize_object (preferences);
 
   close_and_finalize (app, window);
@@ -315,14 +265,14 @@ test_about_and_shortcuts (void)
   GtkWindow *overlay;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   about = find_window_of_type (app, ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   gtk_window_destroy (about);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
@@ -345,7 +295,7 @@ test_profiles (void)
   const char *body;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate_main_loop (200);
+  bc_test_iterate (200);
   preferences = find_window_of_type (app, BC_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
 
@@ -356,7 +306,7 @@ test_profiles (void)
 
   /* Switching the active profile switches what the pages show. */
   g_settings_set_string (settings, "active-profile", "Ana Souza");
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_cmpint (bc_application_get_profile_id (app), !=, me);
 
   /* Deleting names what will be lost, and only then deletes. */
@@ -368,7 +318,7 @@ test_profiles (void)
   g_assert_cmpint (bc_profile_store_find (db, "Me", NULL), ==, me);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "delete");
   gtk_window_destroy (confirm);
-  iterate_main_loop (50);
+  bc_test_iterate (50);
   g_assert_cmpint (bc_profile_store_find (db, "Me", NULL), ==, 0);
 
   gtk_window_destroy (preferences);
