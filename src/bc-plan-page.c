@@ -46,6 +46,8 @@ struct _BcPlanPage
 
   /* The last removed item, for Undo. */
   BcPlanItem           *removed_item;
+  /* Set while this page announces its own write: it already shows it. */
+  gboolean              announcing;
   guint                 removed_position;
 };
 
@@ -230,6 +232,14 @@ bc_plan_page_reload (BcPlanPage *self)
   show_plan (self, plan);
 }
 
+static void
+announce_change (BcPlanPage *self)
+{
+  self->announcing = TRUE;
+  bc_application_data_changed (get_application ());
+  self->announcing = FALSE;
+}
+
 /* Saves the plan as it is now; on failure shows why and reloads what is
  * really stored, so the page never shows unsaved data as saved.
  */
@@ -251,13 +261,20 @@ save_plan (BcPlanPage *self,
       return FALSE;
     }
 
-  bc_application_data_changed (app);
+  announce_change (self);
   return TRUE;
 }
 
+/* Other pages and headless imports change the data too. A hidden page
+ * reads again when it is shown (map), and this page's own writes are
+ * already on screen, so neither needs another query.
+ */
 static void
 data_changed_cb (BcPlanPage *self)
 {
+  if (self->announcing || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
   bc_plan_page_reload (self);
 }
 
@@ -499,7 +516,7 @@ import_contents (BcPlanPage         *self,
       return FALSE;
     }
 
-  bc_application_data_changed (app);
+  announce_change (self);
   bc_plan_page_reload (self);
   return TRUE;
 }
